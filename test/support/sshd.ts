@@ -30,6 +30,10 @@ export interface SshServer {
   authorizedKeysFile: string;
   /** SHA256 fingerprint of the current host key (changes after regenerateHostKey). */
   readonly hostKeyFingerprint: string;
+  /** The current host public key as `type base64` (to pin a regenerated key deliberately). */
+  readonly hostPublicKey: string;
+  /** sshd's log (LogLevel VERBOSE; kept across restarts), e.g. to count accepted logins. */
+  logFile: string;
   /** The fixture's temp dir; tests may put repositories under it. Removed by stop(). */
   dir: string;
   /** Appends one line to authorized_keys (read by sshd at each login). */
@@ -92,6 +96,10 @@ export async function startSshd(): Promise<SshServer> {
       get hostKeyFingerprint() {
         return hostKeyFingerprint;
       },
+      get hostPublicKey() {
+        return publicKeyOf(files.hostKey);
+      },
+      logFile: files.log,
       dir,
       authorize(line: string): void {
         appendFileSync(files.authorizedKeys, `${line.trim()}\n`);
@@ -126,9 +134,13 @@ async function fingerprint(publicKeyFile: string): Promise<string> {
   return field;
 }
 
-function knownHostsLine(port: number, hostKey: string): string {
+function publicKeyOf(hostKey: string): string {
   const [type, key] = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(/\s+/);
-  return `[${HOST}]:${port} ${type} ${key}\n`;
+  return `${type} ${key}`;
+}
+
+function knownHostsLine(port: number, hostKey: string): string {
+  return `[${HOST}]:${port} ${publicKeyOf(hostKey)}\n`;
 }
 
 /** Another process may grab the port between our probe and sshd's bind: retry a few times. */

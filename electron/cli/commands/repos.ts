@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { keyExportArgs } from '../../core/borg/argv/key-export.js';
+import { BorgError } from '../../core/borg/errors.js';
 import { ensureOk, runBorg } from '../../core/borg/runner.js';
 import { addRepository, findRepository, removeRepository } from '../../core/config/edit.js';
 import { encryptionModes, type EncryptionMode, type Repository } from '../../core/config/schema.js';
@@ -72,6 +73,9 @@ export function registerRepos(program: Command, context: () => CliContext): void
         await core.store.update((current) => addRepository(current, { ...repository }).config);
       } catch (error) {
         if (passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
+        if (error instanceof BorgError && error.code === 'repository-not-found' && !options.init) {
+          throw new BorgError({ code: error.code, summary: error.summary, hint: 'To create a new repository there, add --init.', detail: error.detail });
+        }
         throw error;
       }
       if (output.json) return output.out(JSON.stringify(repository));

@@ -46,13 +46,15 @@ export interface BorgErrorInit {
   cause?: unknown;
 }
 
-/** A borg failure a person can act on: `message` says what happened, `hint` what to do about it. */
+/** A borg failure a person can act on: `summary` says what happened, `hint` what to do; `message` is both. */
 export class BorgError extends Error {
   override readonly name = 'BorgError';
   readonly code: BorgErrorCode;
   readonly msgid: string | undefined;
   readonly exitCode: number | null;
-  /** What to do about it, shown after the message. */
+  /** The sentence saying what happened (the first part of `message`). */
+  readonly summary: string;
+  /** What to do about it (the second part of `message`). */
   readonly hint: string;
   readonly detail: string;
   readonly command: string | undefined;
@@ -61,10 +63,11 @@ export class BorgError extends Error {
     const described = describeBorgError(init.code, { repository: init.repository });
     const summary = init.summary ?? described.summary;
     const hint = init.hint ?? described.hint;
-    super(summary, init.cause === undefined ? undefined : { cause: init.cause });
+    super(`${summary} ${hint}`.trim(), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.msgid = init.msgid;
     this.exitCode = init.exitCode ?? null;
+    this.summary = summary;
     this.hint = hint;
     this.detail = init.detail ?? '';
     this.command = init.command;

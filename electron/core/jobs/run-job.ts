@@ -31,7 +31,7 @@ export interface RunJobInput {
   cancelGraceMs?: number | undefined;
 }
 
-const severity: Record<RunOutcome, number> = { ok: 0, skipped: 0, warning: 1, cancelled: 2, error: 3 };
+const severity: Record<RunOutcome, number> = { ok: 0, skipped: 0.5, warning: 1, cancelled: 2, error: 3 };
 
 /** Collects what a run found, keeping the worst outcome and the first reason for it. */
 class RunReport {

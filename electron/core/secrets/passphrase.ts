@@ -78,7 +78,7 @@ function runPassphraseCommand(repository: Repository, command: string, timeoutMs
         setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS).unref();
         child.stdout.destroy();
         child.stderr.destroy();
-        settle(() => reject(fail(`did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped${errorOutput()}`)));
+        settle(() => reject(fail(`did not finish within ${duration(timeoutMs)} and was stopped${errorOutput()}`)));
       }, timeoutMs),
     );
     const finish = (code: number | null, signal: NodeJS.Signals | null): void =>
@@ -102,6 +102,10 @@ function runPassphraseCommand(repository: Repository, command: string, timeoutMs
       );
     });
   });
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 /** Exactly one trailing newline is removed, as NixOS and borg do with a passcommand's output. */

@@ -15,7 +15,7 @@ function accepts(text: string): boolean {
 describe('findJsonSyntaxError', () => {
   it('locates common mistakes by line and column', () => {
     expect(findJsonSyntaxError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, problem: 'expected a property name in double quotes, found "}"' });
-    expect(findJsonSyntaxError('{\n  "a": [1 2]\n}')).toMatchObject({ line: 2, column: 12, problem: 'expected "," or "]", found "2"' });
+    expect(findJsonSyntaxError('{\n  "a": [1 2]\n}')).toMatchObject({ line: 2, column: 11, problem: 'expected "," or "]", found "2"' });
     expect(findJsonSyntaxError("{ 'a': 1 }")).toMatchObject({ line: 1, column: 3 });
     expect(findJsonSyntaxError('{"a": "x')).toMatchObject({ line: 1, column: 7, problem: 'unterminated string' });
     expect(findJsonSyntaxError('')).toMatchObject({ line: 1, column: 1, problem: 'expected a value, found the end of the file' });

@@ -1,0 +1,25 @@
+/** The borg layer's public API: argv builders, the runner, events, errors and locating borg. */
+export * from './argv/break-lock.js';
+export * from './argv/check.js';
+export * from './argv/common.js';
+export * from './argv/compact.js';
+export * from './argv/create.js';
+export * from './argv/delete.js';
+export * from './argv/extract.js';
+export * from './argv/info.js';
+export * from './argv/init.js';
+export * from './argv/key-export.js';
+export * from './argv/list.js';
+export * from './argv/mount.js';
+export * from './argv/prune.js';
+export * from './environment.js';
+export * from './error-descriptions.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './exit.js';
+export * from './locate.js';
+export * from './pattern-files.js';
+export * from './repository-url.js';
+export { buildBorgRsh, shellQuote, type RshOptions } from './rsh.js';
+export * from './runner.js';
+export type * from './types.js';
