@@ -63,9 +63,10 @@ describe('startSshd', () => {
   });
 
   it('refuses the connection after regenerateHostKey because the pinned key no longer matches', async () => {
-    const before = server.hostKeyFingerprint;
+    const before = { fingerprint: server.hostKeyFingerprint, key: server.hostPublicKey };
     await server.regenerateHostKey();
-    expect(server.hostKeyFingerprint).not.toBe(before);
+    expect(server.hostKeyFingerprint).not.toBe(before.fingerprint);
+    expect(server.hostPublicKey).not.toBe(before.key);
     expect(await portAccepts(server.port)).toBe(true);
 
     const result = await ssh(server, 'echo should-not-run');

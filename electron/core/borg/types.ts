@@ -65,7 +65,7 @@ export interface BorgRunResult {
   stdout: string;
   /** Warnings and errors borg reported, in order. */
   messages: BorgMessage[];
-  /** The typed error when outcome is 'error' (or 'killed'). */
+  /** The typed error when outcome is 'error' or 'killed'; code 'interrupted' when 'cancelled'. */
   error?: import('./errors.js').BorgError | undefined;
   durationMs: number;
 }

@@ -171,8 +171,8 @@ describe('remote repository over ssh with a key restricted to borg serve', () =>
   });
 
   it('fails with a connection error, without hanging, when nothing listens on the port', async () => {
-    const closed = { ...repositoryAt(server, `${allowed}/unreachable`), url: '' };
-    closed.url = `ssh://${server.user}@${server.host}:${await freePort()}${allowed}/unreachable`;
+    const port = await freePort(); // bound and released again: nothing listens there
+    const closed = { ...repositoryAt(server, `${allowed}/unreachable`), url: `ssh://${server.user}@${server.host}:${port}${allowed}/unreachable` };
     const result = await run(closed, listArchivesArgs());
     expect(result.outcome).toBe('error');
     expect(result.error).toBeInstanceOf(BorgError);

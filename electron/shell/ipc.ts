@@ -1,0 +1,18 @@
+import { ipcMain, type BrowserWindow } from 'electron';
+import { channels } from '../core/api/contract.js';
+import { forwardEvents, handleRequest } from '../core/api/router.js';
+import type { CairnCore } from '../core/core.js';
+
+/** The only code that touches ipcMain: every request is checked for its sender and against the contract. */
+export function setupIpc(core: CairnCore, window: () => BrowserWindow | null): () => void {
+  ipcMain.handle(channels.invoke, (event, method: unknown, input: unknown) => {
+    const current = window();
+    if (!current || event.sender !== current.webContents) throw new Error('Refused: the request did not come from the Cairn window.');
+    return handleRequest(core, method, input);
+  });
+  const stopForwarding = forwardEvents(core, (name, payload) => window()?.webContents.send(channels.event, name, payload));
+  return () => {
+    ipcMain.removeHandler(channels.invoke);
+    stopForwarding();
+  };
+}
