@@ -38,6 +38,12 @@ export function describeBorgError(code: BorgErrorCode, context: ErrorContext = {
       return { summary: 'The connection to the backup server was lost.', hint: 'Check the network and that the server is up, then try again.' };
     case 'host-key-or-auth':
       return { summary: 'The backup server closed the connection: it refused the login, its host key changed, or borg is not installed there.', hint: "Check the server address, that Cairn's SSH key is authorized on the server, and that borg 1.2 is installed there." };
+    case 'host-unreachable':
+      return { summary: 'The backup server could not be reached.', hint: 'Check the network, the server address and port, and that the server is on; the backup runs again when it is due.' };
+    case 'host-key-changed':
+      return { summary: "The backup server's identity (its SSH host key) is not the one Cairn pinned, so Cairn refused to connect.", hint: 'If the server was reinstalled, confirm its new fingerprint with its owner before pairing again; otherwise someone may be intercepting the connection.' };
+    case 'ssh-auth-failed':
+      return { summary: "The backup server refused Cairn's SSH key.", hint: "Check that Cairn's key is in the server's authorized_keys for this user (pair with the server again)." };
     case 'path-not-allowed':
       return { summary: 'The server does not allow access to this repository path.', hint: 'Use a path inside the one the server allows for this key (borg serve --restrict-to-path).' };
     case 'archive-not-found':

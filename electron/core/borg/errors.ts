@@ -14,6 +14,9 @@ export const borgErrorCodes = [
   'lock-timeout',
   'connection-closed',
   'host-key-or-auth',
+  'host-unreachable',
+  'host-key-changed',
+  'ssh-auth-failed',
   'path-not-allowed',
   'archive-not-found',
   'archive-exists',
@@ -117,6 +120,13 @@ export function errorCodeForMsgid(msgid: string): BorgErrorCode | undefined {
 }
 
 const diskFull = /No space left on device|\[Errno 28\]|ENOSPC/;
+// What ssh itself printed (borg relays it as "Remote: …" warnings, when it does): more precise than
+// borg's catch-all ConnectionClosedWithHint.
+const sshFailures: readonly [RegExp, BorgErrorCode][] = [
+  [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key for .* has changed|No \S+ host key is known for/i, 'host-key-changed'],
+  [/ssh: connect to host .*: (Connection refused|No route to host|Network is unreachable|Connection timed out)|ssh: Could not resolve hostname|Connection timed out during banner exchange/i, 'host-unreachable'],
+  [/Permission denied \((publickey|password|keyboard-interactive)/i, 'ssh-auth-failed'],
+];
 // argparse errors ("borg create: error: …", "usage: borg …") and bad archive name placeholders.
 const usageLine = /^(usage: borg|borg(?: [a-z-]+)*: error: |Invalid placeholder )/;
 const interruptedText = /^(Got Ctrl-C \/ SIGINT\.|Keyboard interrupt)/;
@@ -137,6 +147,12 @@ export function errorFromRun(
 
   const full = [...errors.map((m) => m.message), ...rawLines].find((text) => diskFull.test(text));
   if (full !== undefined) return new BorgError({ ...base, code: 'disk-full', detail: clip(full) });
+
+  const sshText = [...messages.map((m) => m.message), ...rawLines];
+  for (const [pattern, code] of sshFailures) {
+    const line = sshText.find((text) => pattern.test(text));
+    if (line !== undefined) return new BorgError({ ...base, code, detail: clip(line) });
+  }
 
   for (const message of errors) {
     const code = message.msgid === undefined ? undefined : errorCodeForMsgid(message.msgid);

@@ -85,9 +85,8 @@ export function runBorg(borg: BorgBinary, command: BorgCommand): Promise<BorgRun
       }
     };
 
-    const [, childStdout, childStderr] = child.stdio as unknown as [null, Readable, Readable, Writable];
+    const [, childStdout, childStderr, passphrasePipe] = child.stdio as unknown as [null, Readable, Readable, Writable];
     // borg reads fd 3 to EOF: it must be ended, even empty, or borg waits for ever.
-    const passphrasePipe = child.stdio[3] as Writable;
     passphrasePipe.on('error', () => {}); // EPIPE when borg exits without reading it
     passphrasePipe.end(command.repository.passphrase === null ? undefined : `${command.repository.passphrase}\n`);
 

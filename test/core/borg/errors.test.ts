@@ -120,3 +120,26 @@ describe('BorgError', () => {
     expect(custom.name).toBe('BorgError');
   });
 });
+
+describe('errorFromRun on what ssh said', () => {
+  const warning = (message: string): BorgMessage => ({ level: 'warning', message, time: 1795288683.4 });
+  const hinted = error('Connection closed by remote host. Is borg working on the server?', 'ConnectionClosedWithHint');
+
+  it('tells an unreachable server from a refused login', () => {
+    expect(run([warning('Remote: ssh: connect to host 127.0.0.1 port 1: Connection refused'), hinted]).code).toBe('host-unreachable');
+    expect(run([warning('Remote: ssh: Could not resolve hostname nas.local: Name or service not known'), hinted]).code).toBe('host-unreachable');
+  });
+
+  it('says a changed or unknown host key was refused', () => {
+    expect(run([warning('Remote: @       WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @'), hinted]).code).toBe('host-key-changed');
+    expect(run([warning('Remote: Host key verification failed.'), hinted]).code).toBe('host-key-changed');
+  });
+
+  it('says the server refused the key', () => {
+    expect(run([warning('Remote: root@127.0.0.1: Permission denied (publickey).'), hinted]).code).toBe('ssh-auth-failed');
+  });
+
+  it('falls back to borg’s own hint when ssh said nothing', () => {
+    expect(run([hinted]).code).toBe('host-key-or-auth');
+  });
+});
