@@ -55,6 +55,7 @@ export function createCore(options: CoreOptions = {}): CairnCore {
     engine,
     borg,
     access: async (repository) => ({
+      name: repository.name,
       url: repository.url,
       encryption: repository.encryption,
       passphrase: await resolvePassphrase(repository),

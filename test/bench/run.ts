@@ -33,23 +33,36 @@ async function ensureTree(): Promise<void> {
 }
 
 interface Timed {
+  /** Wall time. */
   seconds: number;
+  /** User + system CPU time of the program and every process it waited for (borg included). */
+  cpuSeconds: number;
   code: number | null;
   output: string;
 }
 
-/** Runs a program to the end and measures its wall time; fd 3 carries a passphrase when given. */
+const TIMES_MARK = '@@cairn-bench-times ';
+
+/**
+ * Runs a program to the end under bash's `time`, which also counts the CPU of the children it
+ * waited for; fd 3 carries a passphrase when given.
+ */
 function timed(program: string, args: string[], env: NodeJS.ProcessEnv, passphrase?: string): Promise<Timed> {
   return new Promise((done, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const script = `TIMEFORMAT='${TIMES_MARK}%R %U %S'; time "$@"`;
+    const child = spawn('bash', ['-c', script, 'timed', program, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let output = '';
+    let stderr = '';
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
+    child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-8000)));
     const fd3 = child.stdio[3] as NodeJS.WritableStream | null;
     fd3?.end(passphrase === undefined ? '' : `${passphrase}\n`);
     child.on('error', reject);
-    child.on('close', (code) => done({ seconds: Number(process.hrtime.bigint() - started) / 1e9, code, output }));
+    child.on('close', (code) => {
+      const times = stderr.slice(stderr.lastIndexOf(TIMES_MARK) + TIMES_MARK.length).trim().split(' ').map(Number);
+      const [real = NaN, user = NaN, system = NaN] = times;
+      done({ seconds: real, cpuSeconds: user + system, code, output: output + stderr });
+    });
   });
 }
 
@@ -79,7 +92,7 @@ async function freshPair(work: string, label: string) {
   };
 }
 
-const REPETITIONS = 2;
+const REPETITIONS = 3;
 
 async function main(): Promise<void> {
   await ensureTree();
@@ -87,25 +100,29 @@ async function main(): Promise<void> {
   try {
     // Warm the page cache so neither side pays for the first read of the tree.
     check('warm-up', await timed('find', [tree, '-type', 'f'], process.env));
-    const times = { rawFirst: [] as number[], cairnFirst: [] as number[], rawNext: [] as number[], cairnNext: [] as number[] };
+    const runs = { rawFirst: [] as Timed[], cairnFirst: [] as Timed[], rawNext: [] as Timed[], cairnNext: [] as Timed[] };
     for (let rep = 0; rep < REPETITIONS; rep++) {
       const pair = await freshPair(work, `rep-${rep}`);
       // Alternate who goes first, so neither side always gets the warmer machine.
       const order = rep % 2 === 0 ? (['raw', 'cairn'] as const) : (['cairn', 'raw'] as const);
-      for (const side of order) times[side === 'raw' ? 'rawFirst' : 'cairnFirst'].push((await pair[side]('first')).seconds);
-      for (const side of order) times[side === 'raw' ? 'rawNext' : 'cairnNext'].push((await pair[side]('incremental')).seconds);
+      for (const side of order) runs[side === 'raw' ? 'rawFirst' : 'cairnFirst'].push(await pair[side]('first'));
+      for (const side of order) runs[side === 'raw' ? 'rawNext' : 'cairnNext'].push(await pair[side]('incremental'));
     }
-    const best = (values: number[]) => Math.min(...values);
-    const rows: [string, number[], number[]][] = [
-      ['first run', times.rawFirst, times.cairnFirst],
-      ['incremental', times.rawNext, times.cairnNext],
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    const rows: [string, Timed[], Timed[]][] = [
+      ['first run', runs.rawFirst, runs.cairnFirst],
+      ['incremental', runs.rawNext, runs.cairnNext],
     ];
-    console.log(`\nBackup of ${DIRS * FILES_PER_DIR} small files into a fresh repokey-blake2 repository (auto,zstd), wall time, best of ${REPETITIONS}:`);
-    console.log('run           raw borg    cairn      ratio (target <= 1.03)   all runs (raw | cairn)');
+    console.log(`\nBackup of ${DIRS * FILES_PER_DIR} small files into a fresh repokey-blake2 repository (auto,zstd), median of ${REPETITIONS}:`);
+    console.log('run          measure   raw borg     cairn      ratio (target <= 1.03)  every run (raw | cairn)');
     for (const [label, raw, cairn] of rows) {
-      const ratio = best(cairn) / best(raw);
-      const all = `${raw.map((t) => t.toFixed(1)).join(' ')} | ${cairn.map((t) => t.toFixed(1)).join(' ')}`;
-      console.log(`${label.padEnd(13)} ${best(raw).toFixed(2).padStart(7)} s  ${best(cairn).toFixed(2).padStart(7)} s  ${ratio.toFixed(3)}${ratio <= 1.03 ? '                   ' : '  (over target)    '}${all}`);
+      for (const [measure, pick] of [['wall', (t: Timed) => t.seconds], ['cpu', (t: Timed) => t.cpuSeconds]] as const) {
+        const r = median(raw.map(pick));
+        const c = median(cairn.map(pick));
+        const ratio = c / r;
+        const all = `${raw.map((t) => pick(t).toFixed(1)).join(' ')} | ${cairn.map((t) => pick(t).toFixed(1)).join(' ')}`;
+        console.log(`${label.padEnd(12)} ${measure.padEnd(7)} ${r.toFixed(2).padStart(7)} s  ${c.toFixed(2).padStart(7)} s  ${ratio.toFixed(3)}${ratio <= 1.03 ? '                  ' : ' (over target)    '}${all}`);
+      }
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -41,7 +41,7 @@ export async function archiveNames(access: RepositoryAccess, considerCheckpoints
  * A complete setup for engine tests: a source tree, a real repository, a config with one state,
  * one repository and the given jobs, and an engine whose passphrase comes from memory.
  */
-export async function engineFixture(jobs: (Partial<JobInput> & { name: string })[], options: { passphrase?: string; removable?: boolean } = {}) {
+export async function engineFixture(jobs: (Partial<JobInput> & { name: string })[], options: { passphrase?: string; removable?: boolean; now?: () => Date } = {}) {
   const root = tempDir();
   const source = await makeSourceTree(join(root, 'src'));
   const repositoryPath = join(root, 'repo');
@@ -60,6 +60,7 @@ export async function engineFixture(jobs: (Partial<JobInput> & { name: string })
     resolvePassphrase: async () => options.passphrase ?? PASSPHRASE,
     workRoot: join(root, 'data', 'work'),
     cancelGraceMs: 10_000,
+    now: options.now,
   });
   return {
     root,

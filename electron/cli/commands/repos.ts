@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { breakLockArgs } from '../../core/borg/argv/break-lock.js';
 import { keyExportArgs } from '../../core/borg/argv/key-export.js';
 import { BorgError } from '../../core/borg/errors.js';
 import { ensureOk, runBorg } from '../../core/borg/runner.js';
@@ -134,6 +135,19 @@ export function registerRepos(program: Command, context: () => CliContext): void
       await listArchives(await core.borg(), access, { lockWait: config.settings.lockWaitSeconds });
       await setPassphrase(repository.id, passphrase);
       output.out(`Stored the passphrase of ${repository.name} in the keychain.`);
+    });
+
+  repos
+    .command('break-lock <name>')
+    .description('remove a lock left by a borg process that is gone (only when nothing else uses the repository)')
+    .action(async (name: string) => {
+      const { core, output } = context();
+      const { config } = await core.store.load();
+      const repository = findRepository(config, name);
+      // borg already removes stale locks of dead processes on this host by itself; this is for the
+      // rest (another host, a hung `borg serve`), so it is only ever done on request.
+      ensureOk(await runBorg(await core.borg(), { args: breakLockArgs(), repository: await core.access(repository) }));
+      output.out(`Removed the locks of ${repository.name}.`);
     });
 
   repos

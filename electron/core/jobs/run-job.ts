@@ -133,7 +133,7 @@ export async function runJob(input: RunJobInput, steps: BorgSteps = createStep):
     } catch (error) {
       report.raise('error', (error as Error).message, { hint: (error as { hint?: string }).hint, errorCode: 'passphrase-unavailable' });
     }
-    const access = { url: repository.url, encryption: repository.encryption, passphrase, ssh: repository.ssh };
+    const access = { name: repository.name, url: repository.url, encryption: repository.encryption, passphrase, ssh: repository.ssh };
     const common = { borg: input.borg, access, settings: input.settings, workDir: input.workDir, signal: input.signal, onEvent, cancelGraceMs: input.cancelGraceMs };
 
     phase = 'pre-hooks';

@@ -1,4 +1,4 @@
-import { lstat, mkdtemp, rm } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, posix } from 'node:path';
 import { extractArgs } from '../borg/argv/extract.js';
@@ -64,6 +64,7 @@ async function makeStaging(near: string): Promise<string> {
 export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAccess, options: RestoreOptions): Promise<RestoreSummary> {
   const destination = options.target ?? parse(process.cwd()).root;
   const archivePaths = options.paths.map(toArchivePath).filter((p) => p.length > 0);
+  await mkdir(destination, { recursive: true });
   const staging = await makeStaging(join(destination, commonPrefix(archivePaths)));
   try {
     const result = await runBorg(borg, {

@@ -102,6 +102,22 @@ describe('BackupEngine on real borg', () => {
     expect(events.filter((e) => e.type === 'run.finished')).toHaveLength(2);
   });
 
+  it('checks the repository when its check is due, and not at every run', async () => {
+    let now = new Date('2026-03-01T10:00:00Z');
+    const fixture = await engineFixture([{ name: 'laptop', checkFrequency: 'weekly' }], { now: () => now });
+    const checkedAt = async (date: string) => {
+      now = new Date(date);
+      const record = await finished(await fixture.engine.start('laptop'));
+      expect(record.outcome).toBe('ok');
+      return record.checked;
+    };
+    expect(await checkedAt('2026-03-01T10:00:00Z')).toBe(false); // a brand-new repository
+    expect(await checkedAt('2026-03-03T10:00:00Z')).toBe(false);
+    expect(await checkedAt('2026-03-09T10:00:00Z')).toBe(true); // a week after the first backup
+    expect(await checkedAt('2026-03-10T10:00:00Z')).toBe(false);
+    expect(await checkedAt('2026-03-17T10:00:00Z')).toBe(true);
+  });
+
   it('skips, without failing, a job whose removable disk is not connected', async () => {
     const fixture = await engineFixture([{ name: 'laptop' }], { removable: true });
     await rm(fixture.access.url, { recursive: true });
