@@ -7,12 +7,14 @@ import { registerStates } from './commands/states.js';
 import { registerStatus } from './commands/status.js';
 import { contextFrom, reportError, type CliContext, type GlobalOptions } from './context.js';
 import { ExitCode, terminalOutput } from './output.js';
+import { cairnVersion } from './version.js';
 
 /** The `cairn` command line: every command group registered on one program. */
 export function buildProgram(): Command {
   const program = new Command('cairn')
     .description('Cairn keeps this computer backed up with BorgBackup.')
     .option('--config <file>', 'use this config file (default: the platform config dir, or $CAIRN_CONFIG_DIR)')
+    .version(cairnVersion(), '-V, --version')
     .option('--json', 'machine-readable output')
     .exitOverride()
     .showHelpAfterError();

@@ -120,14 +120,9 @@ export function registerJobs(program: Command, context: () => CliContext): void 
         hooks: { preHook: options.preHook, postCreate: options.postCreate, postPrune: options.postPrune, postHook: options.postHook },
         extraCreateArgs: options.createArg,
       };
-      let added: Job | undefined;
-      await core.store.update((config) => {
-        const result = addJob(config, input);
-        added = result.job;
-        return result.config;
-      });
-      if (output.json) return output.out(JSON.stringify(added));
-      output.out(`Added job ${added?.name} (${added ? describeSchedule(added.schedule) : ''}). Run it now: cairn backups create ${added?.name}`);
+      const { job } = await core.store.apply((config) => addJob(config, input));
+      if (output.json) return output.out(JSON.stringify(job));
+      output.out(`Added job ${job.name} (${describeSchedule(job.schedule)}). Run it now: cairn backups create ${job.name}`);
     });
 
   jobs
@@ -157,12 +152,7 @@ export function registerJobs(program: Command, context: () => CliContext): void 
     .description('remove a job (its archives stay in the repository)')
     .action(async (name: string) => {
       const { core, output } = context();
-      let removed = '';
-      await core.store.update((config) => {
-        const result = removeJob(config, name);
-        removed = result.job.name;
-        return result.config;
-      });
-      output.out(output.json ? JSON.stringify({ removed }) : `Removed job ${removed}; its archives were not touched.`);
+      const { job } = await core.store.apply((config) => removeJob(config, name));
+      output.out(output.json ? JSON.stringify({ removed: job.name }) : `Removed job ${job.name}; its archives were not touched.`);
     });
 }

@@ -5,7 +5,7 @@ import { keyExportArgs } from '../../core/borg/argv/key-export.js';
 import { BorgError } from '../../core/borg/errors.js';
 import { ensureOk, runBorg } from '../../core/borg/runner.js';
 import { addRepository, findRepository, removeRepository } from '../../core/config/edit.js';
-import { encryptionModes, type EncryptionMode, type Repository } from '../../core/config/schema.js';
+import { encryptionModes, type EncryptionMode } from '../../core/config/schema.js';
 import { listArchives } from '../../core/repositories/archives.js';
 import { initRepository } from '../../core/repositories/init.js';
 import { deletePassphrase, setPassphrase } from '../../core/secrets/keychain.js';
@@ -71,7 +71,7 @@ export function registerRepos(program: Command, context: () => CliContext): void
         const access = await core.access(repository);
         if (options.init) await initRepository(borg, access, { lockWait: config.settings.lockWaitSeconds });
         else await listArchives(borg, access, { lockWait: config.settings.lockWaitSeconds });
-        await core.store.update((current) => addRepository(current, { ...repository }).config);
+        await core.store.apply((current) => addRepository(current, repository));
       } catch (error) {
         if (passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
         if (error instanceof BorgError && error.code === 'repository-not-found' && !options.init) {
@@ -110,14 +110,9 @@ export function registerRepos(program: Command, context: () => CliContext): void
     .description("forget a repository no job uses (its data on disk is left alone)")
     .action(async (name: string) => {
       const { core, output } = context();
-      let removed: Repository | undefined;
-      await core.store.update((config) => {
-        const result = removeRepository(config, name);
-        removed = result.repository;
-        return result.config;
-      });
-      if (removed?.passphrase.source === 'keychain') await deletePassphrase(removed.id).catch(() => undefined);
-      output.out(output.json ? JSON.stringify({ removed: removed?.name }) : `Removed repository ${removed?.name}; its archives were not touched.`);
+      const { repository } = await core.store.apply((config) => removeRepository(config, name));
+      if (repository.passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
+      output.out(output.json ? JSON.stringify({ removed: repository.name }) : `Removed repository ${repository.name}; its archives were not touched.`);
     });
 
   repos

@@ -14,14 +14,10 @@ export function registerStates(program: Command, context: () => CliContext): voi
     .option('--post-script <script>', 'shell snippet run after each backup of this state ($exitStatus)')
     .action(async (name: string, folders: string[], options: { preScript?: string; postScript?: string }) => {
       const { core, output } = context();
-      let added: { id: string; name: string; folders: string[] } | undefined;
-      await core.store.update((config) => {
-        const result = addState(config, { name, folders, preBackupScript: options.preScript, postBackupScript: options.postScript });
-        added = result.state;
-        return result.config;
-      });
-      if (output.json) output.out(JSON.stringify(added));
-      else output.out(`Added state ${added?.name}: ${added?.folders.join(', ')}`);
+      const { state } = await core.store.apply((config) =>
+        addState(config, { name, folders, preBackupScript: options.preScript, postBackupScript: options.postScript }),
+      );
+      output.out(output.json ? JSON.stringify(state) : `Added state ${state.name}: ${state.folders.join(', ')}`);
     });
 
   states
@@ -40,12 +36,7 @@ export function registerStates(program: Command, context: () => CliContext): voi
     .description('remove a state no job uses')
     .action(async (name: string) => {
       const { core, output } = context();
-      let removed = '';
-      await core.store.update((config) => {
-        const result = removeState(config, name);
-        removed = result.state.name;
-        return result.config;
-      });
-      output.out(output.json ? JSON.stringify({ removed }) : `Removed state ${removed}.`);
+      const { state } = await core.store.apply((config) => removeState(config, name));
+      output.out(output.json ? JSON.stringify({ removed: state.name }) : `Removed state ${state.name}.`);
     });
 }

@@ -73,6 +73,13 @@ export class ConfigStore {
     });
   }
 
+  /** Applies an edit from edit.ts (new config plus what it made or removed), saves, and returns the edit's result. */
+  async apply<R extends { config: Config }>(edit: (config: Config) => R): Promise<R> {
+    let result: R | undefined;
+    await this.update((config) => (result = edit(config)).config);
+    return result as R;
+  }
+
   private async saveUnlocked(config: Config): Promise<void> {
     const valid = validateConfig(config, 'Not saved: the configuration is not valid:');
     // Checked on every save, not only after a failed load: a caller that never loaded must not

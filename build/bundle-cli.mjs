@@ -1,0 +1,18 @@
+// Bundles the `cairn` CLI into one file: loading one file instead of hundreds of modules saves about
+// 0.2 s per invocation, which counts against the benchmark's 3 % budget over raw borg.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['out/electron/cli.js'],
+  outfile: 'out/cairn.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  // keytar is a native module: it stays a runtime require of node_modules.
+  external: ['keytar'],
+  // Bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cairnCreateRequire } from 'node:module'; const require = __cairnCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
