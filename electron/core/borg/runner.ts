@@ -2,9 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { borgEnvironment } from './environment.js';
-import { BorgError, errorFromRun } from './errors.js';
+import { diagnoseSshFailure } from './diagnose-ssh.js';
+import { BorgError, errorFromRun, type BorgErrorCode } from './errors.js';
 import { LineSplitter, parseBorgLine } from './events.js';
 import { classifyExit } from './exit.js';
+import { parseRepositoryUrl } from './repository-url.js';
 import type { BorgBinary, BorgCommand, BorgEvent, BorgMessage, BorgRunResult } from './types.js';
 
 /** How long a cancelled create may spend writing its checkpoint before it gets SIGTERM. */
@@ -176,9 +178,24 @@ export function runBorg(borg: BorgBinary, command: BorgCommand): Promise<BorgRun
       } else if (outcome === 'error' || outcome === 'killed') {
         error = errorFromRun(exitCode, exitSignal, messages, rawLines, description, { repository: command.repository.name });
       }
-      resolve({ exitCode, signal: exitSignal, outcome, stdout, messages, error, durationMs: Date.now() - started });
+      const result = (finalError: BorgError | undefined): void =>
+        resolve({ exitCode, signal: exitSignal, outcome, stdout, messages, error: finalError, durationMs: Date.now() - started });
+      if (error === undefined || !sshAmbiguous.has(error.code)) return result(error);
+      void refineSshError(error, command.repository, context).then(result);
     });
   });
+}
+
+// borg's catch-all ssh errors, which a look at the server itself can often make precise.
+const sshAmbiguous = new Set<BorgErrorCode>(['host-key-or-auth', 'connection-closed']);
+
+/** Replaces a vague ssh error by what diagnoseSshFailure finds, keeping borg's own text as detail. */
+async function refineSshError(error: BorgError, repository: BorgCommand['repository'], context: { command: string; repository: string | undefined }): Promise<BorgError> {
+  const location = parseRepositoryUrl(repository.url);
+  if (location.kind !== 'ssh') return error;
+  const found = await diagnoseSshFailure({ host: location.host, port: location.port, knownHostsFile: repository.ssh?.knownHostsFile }).catch(() => null);
+  if (found === null) return error;
+  return new BorgError({ ...context, code: found, msgid: error.msgid, exitCode: error.exitCode, detail: error.detail });
 }
 
 /** Returns a run that completed (ok or warning); throws its BorgError when it failed, was killed or was cancelled. */
