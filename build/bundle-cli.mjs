@@ -10,8 +10,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  // keytar is a native module: it stays a runtime require of node_modules.
-  external: ['keytar'],
+  // Native modules (keytar, ssh2's crypto) stay runtime imports from node_modules.
+  external: ['keytar', 'ssh2'],
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __cairnCreateRequire } from 'node:module'; const require = __cairnCreateRequire(import.meta.url);" },
   logLevel: 'warning',

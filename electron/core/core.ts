@@ -46,6 +46,7 @@ export function createCore(options: CoreOptions = {}): CairnCore {
     locateBorg: borg,
     resolvePassphrase: (repository) => resolvePassphrase(repository),
     workRoot: join(paths.dataDir, 'work'),
+    logDir: join(paths.dataDir, 'runs'),
     cancelGraceMs: options.cancelGraceMs,
   });
   return {

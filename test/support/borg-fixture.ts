@@ -59,6 +59,7 @@ export async function engineFixture(jobs: (Partial<JobInput> & { name: string })
     locateBorg,
     resolvePassphrase: async () => options.passphrase ?? PASSPHRASE,
     workRoot: join(root, 'data', 'work'),
+    logDir: join(root, 'data', 'runs'),
     cancelGraceMs: 10_000,
     now: options.now,
   });

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { Client } from 'ssh2';
 
 /** What a failed ssh connection turned out to be, when Cairn can tell. */
 export type SshDiagnosis = 'host-unreachable' | 'host-key-changed';
@@ -23,7 +22,9 @@ function tcpReachable(host: string, port: number, timeoutMs: number): Promise<bo
 }
 
 /** The host key the server offers (base64 of its blob), read without logging in. */
-function offeredHostKey(host: string, port: number, timeoutMs: number): Promise<string | null> {
+async function offeredHostKey(host: string, port: number, timeoutMs: number): Promise<string | null> {
+  // Loaded only when a connection failed: every other borg run spares the CLI its start-up cost.
+  const { Client } = await import('ssh2');
   return new Promise((resolve) => {
     const client = new Client();
     let offered: string | null = null;

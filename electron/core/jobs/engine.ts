@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { BorgBinary } from '../borg/types.js';
 import type { Config, Job, Repository } from '../config/schema.js';
+import { maskSecrets } from '../secrets/masking.js';
 import type { RunHistory, RunRecord } from './history.js';
 import type { RunProgress } from './progress.js';
 import { RepositoryQueue } from './queue.js';
@@ -27,12 +28,15 @@ export interface EngineDeps {
   resolvePassphrase: (repository: Repository) => Promise<string | null>;
   /** Where runs keep their private pattern files. */
   workRoot: string;
+  /** Where each run's log is kept, named after the run. */
+  logDir: string;
   identity?: { hostname: string; user: string };
   now?: () => Date;
   cancelGraceMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_LOG_LINES = 20_000;
 const checkIntervalMs = { never: Infinity, weekly: 7 * DAY_MS, monthly: 30 * DAY_MS } as const;
 
 /**
@@ -147,25 +151,47 @@ export class BackupEngine {
     }
     await mkdir(this.deps.workRoot, { recursive: true, mode: 0o700 });
     const workDir = await mkdtemp(join(this.deps.workRoot, 'run-'));
+    const logLines: string[] = [];
+    const secrets: string[] = [];
     try {
-      return await runJob({
+      const record = await runJob({
         job,
         states: states.filter((s) => s !== undefined),
         repository,
         settings: config.settings,
         trigger,
         borg,
-        passphrase: () => this.deps.resolvePassphrase(repository),
+        passphrase: async () => {
+          const passphrase = await this.deps.resolvePassphrase(repository);
+          if (passphrase) secrets.push(passphrase);
+          return passphrase;
+        },
         workDir,
         signal,
         checkDue: await this.checkDue(job),
         identity: this.identity,
         now: this.now,
         onProgress: (progress) => this.emit({ type: 'run.progress', progress }),
+        onLog: (line) => {
+          if (logLines.length < MAX_LOG_LINES) logLines.push(line);
+        },
         cancelGraceMs: this.deps.cancelGraceMs,
       });
+      return { ...record, logFile: await this.writeRunLog(record.id, logLines, secrets) };
     } finally {
       await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Keeps the run's log next to the history; a log that cannot be written never fails the run. */
+  private async writeRunLog(runId: string, lines: readonly string[], secrets: readonly string[]): Promise<string | undefined> {
+    const file = join(this.deps.logDir, `${runId}.log`);
+    try {
+      await mkdir(this.deps.logDir, { recursive: true, mode: 0o700 });
+      await writeFile(file, maskSecrets(`${lines.join('\n')}\n`, secrets), { mode: 0o600 });
+      return file;
+    } catch {
+      return undefined;
     }
   }
 

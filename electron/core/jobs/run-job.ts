@@ -28,6 +28,8 @@ export interface RunJobInput {
   identity: { hostname: string; user: string };
   now: () => Date;
   onProgress?: ((progress: RunProgress) => void) | undefined;
+  /** Every line worth keeping in the run's log: borg's messages, raw output, hook output. */
+  onLog?: ((line: string) => void) | undefined;
   cancelGraceMs?: number | undefined;
 }
 
@@ -96,9 +98,14 @@ export async function runJob(input: RunJobInput, steps: BorgSteps = createStep):
   const start = input.now();
   const report = new RunReport();
   let phase: RunPhase = 'starting';
-  const progress = (update: Partial<RunProgress> = {}) =>
+  const log = (line: string) => input.onLog?.(line);
+  const progress = (update: Partial<RunProgress> = {}) => {
+    if (Object.keys(update).length === 0) log(`--- ${phase} (${new Date().toISOString()})`);
     input.onProgress?.({ runId, jobId: job.id, phase, ...update });
+  };
   const onEvent = (event: BorgEvent) => {
+    if (event.type === 'log_message') log(`${new Date(event.time * 1000).toISOString()} ${event.levelname} ${event.message}`);
+    else if (event.type === 'raw') log(event.line);
     const update = progressFromEvent({ runId, jobId: job.id, phase }, event);
     if (update) input.onProgress?.(update);
   };
@@ -113,6 +120,7 @@ export async function runJob(input: RunJobInput, steps: BorgSteps = createStep):
   const hook = async (label: string, script: string | undefined, extra: Record<string, string> = {}) => {
     if (!script) return true;
     const result = await runHook(script, { variables: { ...variables, ...extra }, signal: input.signal });
+    log(`[${label}] exit ${result.exitCode ?? result.signal}${result.output ? `\n${result.output}` : ''}`);
     if (result.exitCode === 0) return true;
     report.raise(input.signal.aborted ? 'cancelled' : 'error', describeHookFailure(label, result));
     return false;

@@ -36,6 +36,8 @@ export const runRecordSchema = z.object({
   pruned: z.boolean().default(false),
   checked: z.boolean().default(false),
   messages: z.array(messageSchema).default([]),
+  /** The run's full log (borg's messages and hook output), secrets masked. */
+  logFile: z.string().optional(),
 });
 
 export type RunRecord = z.infer<typeof runRecordSchema>;

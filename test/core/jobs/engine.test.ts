@@ -40,6 +40,11 @@ describe('BackupEngine on real borg', () => {
       // keep-last 2: the first archive is gone, the two newest remain.
       expect(await archiveNames(fixture.access)).toEqual(records.slice(1).map((r) => r.archiveName));
       expect((await fixture.history.recent({ jobId: 'laptop' })).map((r) => r.id)).toEqual(records.map((r) => r.id).reverse());
+      // Each run keeps its own log: the steps, borg's messages and the hooks' output.
+      const runLog = await readFile(last.logFile!, 'utf8');
+      expect(runLog).toMatch(/--- create/);
+      expect(runLog).toMatch(/--- prune/);
+      expect(runLog).toContain('[postHook] exit 0');
     } finally {
       delete process.env[hookLog];
     }
@@ -79,6 +84,8 @@ describe('BackupEngine on real borg', () => {
     expect(record.errorCode).toBe('passphrase-wrong');
     expect(record.reason).toMatch(/passphrase/i);
     expect(record.hint).toBeTruthy();
+    expect(await readFile(record.logFile!, 'utf8')).toMatch(/ERROR passphrase supplied .* is incorrect/);
+    expect(await readFile(record.logFile!, 'utf8')).not.toContain('not the passphrase');
   });
 
   it('starts a job only once at a time, and queues other jobs of the same repository behind it', async () => {
