@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
-const cli = join(root, 'out/cairn.mjs');
+const cli = join(root, 'out/cli/cairn.mjs');
 const cacheDir = join(root, '.bench-cache');
 const tree = join(cacheDir, 'tree-100k');
 const DIRS = 100;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The built CLI (npm test builds it first; run `npm run build:node` before running vitest alone). */
-export const CLI = resolve(import.meta.dirname, '../../out/cairn.mjs');
+export const CLI = resolve(import.meta.dirname, '../../out/cli/cairn.mjs');
 
 export interface CliRun {
   code: number | null;
