@@ -18,7 +18,7 @@ describe('runBorg when Cairn exits', () => {
   it('stops the running child, which lives in its own process group, when the Node process exits', async () => {
     const dir = tempDir();
     // A separate Node process runs the runner and exits while its child is still running.
-    await build({ entryPoints: [join(import.meta.dirname, '../../../electron/core/borg/runner.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'runner.mjs'), logLevel: 'silent' });
+    await build({ entryPoints: [join(import.meta.dirname, '../../../electron/core/borg/runner.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'runner.mjs'), logLevel: 'silent', external: ['ssh2'] });
     writeFileSync(
       join(dir, 'main.mjs'),
       `import { runBorg } from './runner.mjs';
