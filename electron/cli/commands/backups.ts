@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { hostname, userInfo } from 'node:os';
 import { findJob, findRepository } from '../../core/config/edit.js';
 import type { Config, Job } from '../../core/config/schema.js';
+import { formatBytes } from '../../core/format.js';
 import { archiveGlob } from '../../core/jobs/archive-name.js';
 import type { EngineEvent } from '../../core/jobs/engine.js';
 import type { RunRecord } from '../../core/jobs/history.js';
@@ -9,7 +10,7 @@ import { listArchives, type ArchiveSummary } from '../../core/repositories/archi
 import { conflictPolicies, type ConflictPolicy } from '../../core/restore/place-files.js';
 import { restoreFromArchive } from '../../core/restore/restore.js';
 import type { CliContext } from '../context.js';
-import { ExitCode, formatBytes, table, type Output } from '../output.js';
+import { ExitCode, table, type Output } from '../output.js';
 
 const exitCodeOf: Record<RunRecord['outcome'], number> = {
   ok: ExitCode.ok,

@@ -42,10 +42,20 @@ export const methods = {
   },
 } as const;
 
+/** Where the window should go when the tray or a notification opens it. */
+export const navigationTargetSchema = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('dashboard') }),
+  z.object({ view: z.literal('job'), jobId: z.string() }),
+  z.object({ view: z.literal('run'), jobId: z.string(), runId: z.string() }),
+  z.object({ view: z.literal('browse'), jobId: z.string().optional() }),
+]);
+
 /** Every event the core pushes to the window. */
 export const events = {
   'run.progress': runProgressSchema,
   'run.finished': runRecordSchema,
+  /** The main process asks the window to show a view (a tray item or a notification was clicked). */
+  'ui.navigate': navigationTargetSchema,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -54,6 +64,7 @@ export type MethodOutput<M extends MethodName> = z.output<(typeof methods)[M]['o
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type JobStatus = z.output<typeof jobStatusSchema>;
+export type NavigationTarget = z.output<typeof navigationTargetSchema>;
 
 /** What the preload exposes as `window.cairn`, and all the renderer may use. */
 export interface CairnBridge {

@@ -13,6 +13,8 @@ import { runJob } from './run-job.js';
 /** What the engine tells subscribers (the tray, the window, the CLI's progress line). */
 export type EngineEvent =
   | { type: 'run.queued'; jobId: string; position: number }
+  /** A run left the queue and begins (before any check that could fail it): sleep inhibition starts here. */
+  | { type: 'run.started'; jobId: string; trigger: RunRecord['trigger'] }
   | { type: 'run.progress'; progress: RunProgress }
   | { type: 'run.finished'; record: RunRecord };
 
@@ -101,10 +103,8 @@ export class BackupEngine {
 
   private async run(jobId: string, trigger: RunRecord['trigger'], signal: AbortSignal): Promise<RunRecord> {
     const start = this.now();
-    const config = await this.deps.loadConfig();
-    const job = config.jobs.find((j) => j.id === jobId);
-    const record = job ? await this.runResolved(config, job, trigger, signal) : undefined;
-    const final: RunRecord = record ?? {
+    this.emit({ type: 'run.started', jobId, trigger });
+    const failed = (reason: string, errorCode: string): RunRecord => ({
       id: randomUUID(),
       jobId,
       repositoryId: '',
@@ -112,14 +112,29 @@ export class BackupEngine {
       start: start.toISOString(),
       end: this.now().toISOString(),
       outcome: 'error',
-      reason: `The job ${jobId} was removed before it could run.`,
+      reason,
+      errorCode,
       pruned: false,
       checked: false,
       messages: [],
-    };
-    await this.deps.history.append(final);
-    this.emit({ type: 'run.finished', record: final });
-    return final;
+    });
+    let record: RunRecord;
+    try {
+      const config = await this.deps.loadConfig();
+      const job = config.jobs.find((j) => j.id === jobId);
+      record = job ? await this.runResolved(config, job, trigger, signal) : failed(`The job ${jobId} was removed before it could run.`, 'config');
+    } catch (error) {
+      // Whatever went wrong (an unreadable config, a full data disk), the run still ends and says why.
+      record = failed(`The run could not be carried out: ${(error as Error).message}`, 'internal');
+    }
+    try {
+      await this.deps.history.append(record);
+    } catch (error) {
+      record = { ...record, messages: [...record.messages, { level: 'error', message: `Not recorded in the history: ${(error as Error).message}`, time: Date.now() / 1000 }] };
+    }
+    // Always sent, on every path: the tray, the sleep blocker and the CLI wait for it.
+    this.emit({ type: 'run.finished', record });
+    return record;
   }
 
   private async runResolved(config: Config, job: Job, trigger: RunRecord['trigger'], signal: AbortSignal): Promise<RunRecord> {

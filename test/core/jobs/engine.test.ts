@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, StartResult } from '../../../electron/core/jobs/engine.js';
+import { locateBorg } from '../../../electron/core/borg/locate.js';
+import { BackupEngine, type EngineEvent, type StartResult } from '../../../electron/core/jobs/engine.js';
 import type { RunRecord } from '../../../electron/core/jobs/history.js';
 import { archiveNames, engineFixture, PASSPHRASE } from '../../support/borg-fixture.js';
 
@@ -123,6 +124,30 @@ describe('BackupEngine on real borg', () => {
     expect(await checkedAt('2026-03-09T10:00:00Z')).toBe(true); // a week after the first backup
     expect(await checkedAt('2026-03-10T10:00:00Z')).toBe(false);
     expect(await checkedAt('2026-03-17T10:00:00Z')).toBe(true);
+  });
+
+  it('ends every run with run.finished, even when the run itself cannot be carried out', async () => {
+    const fixture = await engineFixture([{ name: 'laptop' }]);
+    const config = fixture.getConfig();
+    let loads = 0;
+    const engine = new BackupEngine({
+      loadConfig: async () => {
+        if (++loads > 1) throw new Error('config.json is not readable');
+        return config;
+      },
+      history: fixture.history,
+      locateBorg,
+      resolvePassphrase: async () => PASSPHRASE,
+      workRoot: join(fixture.root, 'work'),
+      logDir: join(fixture.root, 'runs'),
+    });
+    const finishedEvents: EngineEvent[] = [];
+    engine.subscribe((event) => event.type === 'run.finished' && finishedEvents.push(event));
+    const record = await finished(await engine.start('laptop'));
+    expect(record.outcome).toBe('error');
+    expect(record.reason).toMatch(/config.json is not readable/);
+    expect(finishedEvents).toHaveLength(1);
+    expect(engine.stateOf('laptop')).toBe('idle');
   });
 
   it('skips, without failing, a job whose removable disk is not connected', async () => {
