@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { describeSchedule } from '../../core/schedule/index.js';
 import { addJob, removeJob, type AddJobInput } from '../../core/config/edit.js';
 import { checkFrequencies, schedulePresets, type Job, type PruneKeep, type Schedule } from '../../core/config/schema.js';
 import type { CliContext } from '../context.js';
@@ -42,9 +43,6 @@ export function scheduleFrom(text: string): Schedule {
   return { kind: 'cron', expression: text };
 }
 
-function describeSchedule(schedule: Schedule): string {
-  return schedule.kind === 'preset' ? schedule.preset : schedule.kind === 'cron' ? `cron ${schedule.expression}` : 'manual';
-}
 
 function count(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;

@@ -1,5 +1,5 @@
 import type { CairnCore } from '../core.js';
-import type { Schedule } from '../config/schema.js';
+import { describeSchedule } from '../schedule/index.js';
 import { events, methods, type EventName, type EventPayload, type JobStatus, type MethodName } from './contract.js';
 
 /** A message the core refuses before acting on it: unknown method or input that fails its schema. */
@@ -7,9 +7,6 @@ export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
 }
 
-function describeSchedule(schedule: Schedule): string {
-  return schedule.kind === 'preset' ? schedule.preset : schedule.kind === 'cron' ? schedule.expression : 'manual';
-}
 
 type Handlers = { [M in MethodName]: (input: never, core: CairnCore) => Promise<unknown> };
 
