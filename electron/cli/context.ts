@@ -2,6 +2,7 @@ import { createCore, type CairnCore } from '../core/core.js';
 import { BorgError } from '../core/borg/errors.js';
 import { ConfigError } from '../core/config/errors.js';
 import { ConfigLookupError } from '../core/config/lookup.js';
+import { SshError } from '../core/ssh/errors.js';
 import { ExitCode, terminalOutput, type Output } from './output.js';
 
 /** What every command gets: the core (built from --config) and where to print. */
@@ -30,8 +31,8 @@ export function reportError(error: unknown, output: Output): number {
     output.err(`cairn: ${error.message}`);
     return ExitCode.usage;
   }
-  if (error instanceof BorgError) {
-    output.err(`cairn: ${error.summary}`);
+  if (error instanceof BorgError || error instanceof SshError) {
+    output.err(`cairn: ${error instanceof BorgError ? error.summary : error.message}`);
     if (error.hint) output.err(`  ${error.hint}`);
     return ExitCode.error;
   }

@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerBackups } from './commands/backups.js';
 import { registerBorg } from './commands/borg.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerPair } from './commands/pair.js';
 import { registerRepos } from './commands/repos.js';
+import { registerServer } from './commands/server.js';
 import { registerStates } from './commands/states.js';
 import { registerStatus } from './commands/status.js';
 import { contextFrom, reportError, type CliContext, type GlobalOptions } from './context.js';
@@ -22,10 +24,12 @@ export function buildProgram(): Command {
   const lazyContext = () => (context ??= contextFrom(program.opts<GlobalOptions>()));
   registerStates(program, lazyContext);
   registerRepos(program, lazyContext);
+  registerPair(program, lazyContext);
   registerJobs(program, lazyContext);
   registerBackups(program, lazyContext);
   registerBorg(program, lazyContext);
   registerStatus(program, lazyContext);
+  registerServer(program, lazyContext);
   return program;
 }
 

@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { breakLockArgs } from '../../core/borg/argv/break-lock.js';
 import { keyExportArgs } from '../../core/borg/argv/key-export.js';
-import { BorgError } from '../../core/borg/errors.js';
 import { ensureOk, runBorg } from '../../core/borg/runner.js';
-import { addRepository, findRepository, removeRepository } from '../../core/config/edit.js';
+import { findRepository, removeRepository } from '../../core/config/edit.js';
 import { encryptionModes, type EncryptionMode } from '../../core/config/schema.js';
 import { listArchives } from '../../core/repositories/archives.js';
-import { initRepository } from '../../core/repositories/init.js';
 import { deletePassphrase, setPassphrase } from '../../core/secrets/keychain.js';
+import { addRepositoryFromCli } from '../add-repository.js';
 import type { CliContext } from '../context.js';
 import { table } from '../output.js';
 import { newPassphrase } from '../prompt.js';
@@ -45,40 +44,19 @@ export function registerRepos(program: Command, context: () => CliContext): void
     .option('--known-hosts <file>', "pinned known_hosts file for this server (Cairn's own)")
     .option('--removable', 'a disk that is not always connected: skip runs while it is absent')
     .action(async (name: string, url: string, options: AddOptions) => {
-      const { core, output } = context();
+      const ctx = context();
+      const { output } = ctx;
       const encryption = encryptionFrom(options.encryption);
-      const passphrase =
-        encryption === 'none'
-          ? { source: 'none' as const }
-          : options.passphraseCommand
-            ? { source: 'command' as const, command: options.passphraseCommand }
-            : { source: 'keychain' as const };
-      const { config } = await core.store.load();
-      // Validate before asking for anything or touching the keychain and the disk.
-      const { repository } = addRepository(config, {
+      const repository = await addRepositoryFromCli(ctx, {
         name,
         url,
         encryption,
-        passphrase,
+        passphraseCommand: options.passphraseCommand,
+        newPassphrase: () => newPassphrase(options.passphraseStdin === true),
         ssh: { keyFile: options.sshKey, knownHostsFile: options.knownHosts },
-        removable: options.removable === true,
+        removable: options.removable,
+        init: options.init === true,
       });
-      if (passphrase.source === 'keychain') {
-        await setPassphrase(repository.id, await newPassphrase(options.passphraseStdin === true));
-      }
-      try {
-        const borg = await core.borg();
-        const access = await core.access(repository);
-        if (options.init) await initRepository(borg, access, { lockWait: config.settings.lockWaitSeconds });
-        else await listArchives(borg, access, { lockWait: config.settings.lockWaitSeconds });
-        await core.store.apply((current) => addRepository(current, repository));
-      } catch (error) {
-        if (passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
-        if (error instanceof BorgError && error.code === 'repository-not-found' && !options.init) {
-          throw new BorgError({ code: error.code, summary: error.summary, hint: 'To create a new repository there, add --init.', detail: error.detail });
-        }
-        throw error;
-      }
       if (output.json) return output.out(JSON.stringify(repository));
       output.out(`${options.init ? 'Created' : 'Connected'} repository ${repository.name} at ${repository.url}.`);
       if (options.init && encryption !== 'none') {

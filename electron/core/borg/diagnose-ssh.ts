@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { fetchHostKey, pinnedHostKeys } from '../ssh/host-key.js';
 
 /** What a failed ssh connection turned out to be, when Cairn can tell. */
 export type SshDiagnosis = 'host-unreachable' | 'host-key-changed';
@@ -19,44 +19,6 @@ function tcpReachable(host: string, port: number, timeoutMs: number): Promise<bo
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
-}
-
-/** The host key the server offers (base64 of its blob), read without logging in. */
-async function offeredHostKey(host: string, port: number, timeoutMs: number): Promise<string | null> {
-  // Loaded only when a connection failed: every other borg run spares the CLI its start-up cost.
-  const { Client } = await import('ssh2');
-  return new Promise((resolve) => {
-    const client = new Client();
-    let offered: string | null = null;
-    const finish = () => {
-      client.end();
-      resolve(offered);
-    };
-    client.once('error', finish);
-    client.once('close', finish);
-    client.connect({
-      host,
-      port,
-      readyTimeout: timeoutMs,
-      username: 'cairn-host-key-probe',
-      // Refusing the key ends the handshake before any authentication is attempted.
-      hostVerifier: (key: Buffer) => {
-        offered = key.toString('base64');
-        return false;
-      },
-    });
-  });
-}
-
-/** The base64 keys a known_hosts file pins for host:port (plain entries, as Cairn writes them). */
-export async function pinnedHostKeys(knownHostsFile: string, host: string, port: number): Promise<string[]> {
-  const text = await readFile(knownHostsFile, 'utf8').catch(() => '');
-  const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
-  return text
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([hosts, , key]) => hosts !== undefined && key !== undefined && hosts.split(',').some((h) => names.includes(h)))
-    .map(([, , key]) => key ?? '');
 }
 
 /** Host and port as ssh itself will use them, after the user's ~/.ssh/config (`Host` aliases, `Port`). */
@@ -85,8 +47,8 @@ export async function diagnoseSshFailure(
   if (!(await tcpReachable(host, port, timeoutMs))) return 'host-unreachable';
   if (target.knownHostsFile === undefined) return null;
   // known_hosts names the host as the user wrote it (ssh's HostKeyAlias aside).
-  const pinned = await pinnedHostKeys(target.knownHostsFile, target.host, target.port ?? port);
-  const offered = await offeredHostKey(host, port, timeoutMs);
+  const pinned = await pinnedHostKeys(target.knownHostsFile, { host: target.host, port: target.port ?? port });
+  const offered = await fetchHostKey({ host, port }, timeoutMs).catch(() => null);
   if (offered === null) return null;
-  return pinned.includes(offered) ? null : 'host-key-changed';
+  return pinned.some((key) => key.base64 === offered.base64) ? null : 'host-key-changed';
 }

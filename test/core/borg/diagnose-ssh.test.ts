@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnoseSshFailure, pinnedHostKeys } from '../../../electron/core/borg/diagnose-ssh.js';
+import { diagnoseSshFailure } from '../../../electron/core/borg/diagnose-ssh.js';
 import { freePort, startSshd, type SshServer } from '../../support/sshd.js';
 import { tempDir } from '../../support/temp-dir.js';
 
@@ -17,7 +17,6 @@ describe('diagnoseSshFailure against a real sshd', () => {
   });
 
   it('finds nothing wrong with the host key when it is the pinned one', async () => {
-    expect(await pinnedHostKeys(server.knownHostsFile, server.host, server.port)).toHaveLength(1);
     expect(await diagnoseSshFailure({ host: server.host, port: server.port, knownHostsFile: server.knownHostsFile })).toBeNull();
   });
 
