@@ -20,8 +20,8 @@ export const inheritedVariables = [
   'BORG_FUSE_IMPL',
 ] as const;
 
-/** Variables extraEnv may not set: secrets reach borg on fd 3 only. */
-const forbiddenExtra = new Set(['BORG_PASSPHRASE', 'BORG_PASSCOMMAND', 'BORG_NEW_PASSPHRASE', 'BORG_PASSPHRASE_FD', 'BORG_REPO']);
+/** Variables extraEnv may not set: every passphrase variable (secrets reach borg on fd 3 only) and the repository. */
+const forbiddenExtra = /^BORG_(NEW_)?PASS|^BORG_REPO$/;
 
 /** The file descriptor borg reads the passphrase from (the fourth stdio entry of the spawn). */
 export const PASSPHRASE_FD = 3;
@@ -54,7 +54,7 @@ export function borgEnvironment(repository: RepositoryAccess, options: BorgEnvir
   env.BORG_CHECK_I_KNOW_WHAT_I_AM_DOING = 'NO';
   env.BORG_DELETE_I_KNOW_WHAT_I_AM_DOING = 'NO';
   for (const [name, value] of Object.entries(options.extraEnv ?? {})) {
-    if (forbiddenExtra.has(name)) throw new RangeError(`${name} cannot be set through extraEnv`);
+    if (forbiddenExtra.test(name)) throw new RangeError(`${name} cannot be set through extraEnv`);
     env[name] = value;
   }
   return env;
