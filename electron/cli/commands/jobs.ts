@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { describeSchedule } from '../../core/schedule/index.js';
+import { describeSchedule } from '../../core/schedule/presets.js';
 import { addJob, removeJob, type AddJobInput } from '../../core/config/edit.js';
 import { checkFrequencies, schedulePresets, type Job, type PruneKeep, type Schedule } from '../../core/config/schema.js';
 import type { CliContext } from '../context.js';

@@ -1,5 +1,5 @@
 import type { CairnCore } from '../core.js';
-import { describeSchedule } from '../schedule/index.js';
+import { describeSchedule } from '../schedule/presets.js';
 import { events, methods, type EventName, type EventPayload, type JobStatus, type MethodName } from './contract.js';
 
 /** A message the core refuses before acting on it: unknown method or input that fails its schema. */
