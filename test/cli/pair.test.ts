@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli/program.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listArchivesArgs } from '../../electron/core/borg/argv/list.js';
 import { locateBorg } from '../../electron/core/borg/locate.js';
 import { runBorg } from '../../electron/core/borg/runner.js';
 import { createCore } from '../../electron/core/core.js';
+import { runCairnInProcess } from '../support/cli.js';
 import { startSshd, type SshServer } from '../support/sshd.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -13,20 +13,9 @@ import { tempDir } from '../support/temp-dir.js';
 // "existing login" is the fixture's client key given with --identity).
 
 /** Runs `cairn --config CONFIG ARGS…` in this process, with Cairn's data dir under `home`. */
-async function cairn(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
+function cairn(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   process.env.CAIRN_DATA_DIR = join(home, 'data');
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(['--config', join(home, 'config.json'), ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
+  return runCairnInProcess(['--config', join(home, 'config.json'), ...args]);
 }
 
 afterEach(() => {

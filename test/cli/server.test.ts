@@ -1,27 +1,14 @@
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli/program.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepository } from '../support/borg-fixture.js';
+import { runCairnInProcess } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx1b3JlbWlwc3VtZG9sb3JzaXRhbWV0Y29uc2VjdGV0dXI alice@laptop';
 
-/** Runs `cairn ARGS…` in this process and collects what it prints. */
-async function cairn(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(['--config', join(tempDir(), 'config.json'), ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+/** Runs `cairn ARGS…` in this process with a config of its own. */
+const cairn = (args: string[]) => runCairnInProcess(['--config', join(tempDir(), 'config.json'), ...args]);
 
 afterEach(() => {
   process.exitCode = undefined;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { vi } from 'vitest';
 
 /** The built CLI (npm test builds it first; run `npm run build:node` before running vitest alone). */
 export const CLI = resolve(import.meta.dirname, '../../out/cli/cairn.mjs');
@@ -34,4 +35,21 @@ export function runCairn(args: readonly string[], options: { env: NodeJS.Process
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs `cairn ARGS…` inside this test process (faster than a child; stdin stays the test's) and collects what it prints. */
+export async function runCairnInProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../../electron/cli/program.js');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await runCli(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
 }

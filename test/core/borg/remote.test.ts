@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArgs } from '../../../electron/core/borg/argv/create.js';
 import { extractArgs } from '../../../electron/core/borg/argv/extract.js';
@@ -12,6 +12,7 @@ import { locateBorg } from '../../../electron/core/borg/locate.js';
 import { runBorg } from '../../../electron/core/borg/runner.js';
 import type { BorgBinary, BorgRunResult, RepositoryAccess } from '../../../electron/core/borg/types.js';
 import { freePort, startSshd, type SshServer } from '../../support/sshd.js';
+import { readTree } from '../../support/read-tree.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 // Remote repositories through Cairn's real runner, against a private sshd on 127.0.0.1 whose
@@ -54,19 +55,6 @@ function archiveNames(result: BorgRunResult): string[] {
   return parsed.archives.map((archive) => archive.name);
 }
 
-/** Every file under `root` by relative path, with its bytes. */
-function readTree(root: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 function writeSmallTree(parent: string): string {
   const root = join(parent, 'tree');

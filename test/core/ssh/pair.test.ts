@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactArgs } from '../../../electron/core/borg/argv/compact.js';
 import { createArgs } from '../../../electron/core/borg/argv/create.js';
@@ -17,6 +17,7 @@ import { HostKeyMismatchError, SshError } from '../../../electron/core/ssh/error
 import { CAIRN_KEY_NAME } from '../../../electron/core/ssh/keys.js';
 import { pairWithServer, type PairOptions, type PairResult, type PairStep } from '../../../electron/core/ssh/pair.js';
 import { freePort, startSshd, type SshServer } from '../../support/sshd.js';
+import { readTree } from '../../support/read-tree.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 // Pairing against a private sshd on 127.0.0.1 (user root, no passwords: the fixture disables them),
@@ -63,18 +64,6 @@ async function archiveNames(repository: RepositoryAccess, extraEnv?: Record<stri
   return (JSON.parse(listed.stdout) as { archives: { name: string }[] }).archives.map((a) => a.name);
 }
 
-function files(root: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else found.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(root);
-  return found;
-}
 
 /** ssh with Cairn's key and pin, as borg would run it, but asking for a shell command. */
 function sshWithKey(server: SshServer, result: PairResult, command: string): Promise<{ code: number | null; output: string }> {
@@ -163,8 +152,8 @@ describe('a repository paired with an existing key, append-only', () => {
     expect(await archiveNames(repository)).toEqual(['first']);
     const target = tempDir();
     expectOk(await runBorg(borg, { args: extractArgs({ archive: 'first' }), repository, cwd: target }));
-    const original = files(join(source, 'docs'));
-    const restored = files(join(target, 'docs'));
+    const original = readTree(join(source, 'docs'));
+    const restored = readTree(join(target, 'docs'));
     expect([...restored.keys()].sort()).toEqual([...original.keys()].sort());
     for (const [name, bytes] of original) expect(restored.get(name)?.equals(bytes), name).toBe(true);
 
@@ -175,11 +164,11 @@ describe('a repository paired with an existing key, append-only', () => {
 
   it('keeps the data of an archive deleted through the append-only key (the delete can be rolled back)', async () => {
     const repository = access(result);
-    const segmentsBefore = files(join(path, 'data'));
+    const segmentsBefore = readTree(join(path, 'data'));
     expectOk(await runBorg(borg, { args: deleteArgs({ archive: 'first' }), repository }));
     expectOk(await runBorg(borg, { args: compactArgs(), repository }));
     expect(await archiveNames(repository)).toEqual([]); // hidden from listings…
-    const segmentsAfter = files(join(path, 'data'));
+    const segmentsAfter = readTree(join(path, 'data'));
     for (const [name, bytes] of segmentsBefore) expect(segmentsAfter.get(name)?.equals(bytes), `segment ${name} untouched`).toBe(true);
 
     // …but nothing was removed: dropping the transactions after the backup brings it back (borg's documented recovery).
