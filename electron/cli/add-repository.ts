@@ -1,9 +1,5 @@
-import { BorgError } from '../core/borg/errors.js';
-import { addRepository } from '../core/config/edit.js';
 import type { EncryptionMode, Repository } from '../core/config/schema.js';
-import { listArchives } from '../core/repositories/archives.js';
-import { initRepository } from '../core/repositories/init.js';
-import { deletePassphrase, setPassphrase } from '../core/secrets/keychain.js';
+import { addNewRepository } from '../core/repositories/add.js';
 import type { CliContext } from './context.js';
 
 /** A repository to add from the command line (`repos add`, `repos pair`). */
@@ -24,8 +20,8 @@ export interface RepositorySetup {
 }
 
 /**
- * Validates, stores the passphrase, creates or opens the repository, then saves it in the
- * config; on failure the keychain entry is removed again and the config is left unchanged.
+ * The command line's way into addNewRepository: validates, stores the passphrase, creates or opens
+ * the repository, then saves it; on failure nothing is kept.
  */
 export async function addRepositoryFromCli({ core }: CliContext, setup: RepositorySetup): Promise<Repository> {
   const passphrase =
@@ -34,29 +30,17 @@ export async function addRepositoryFromCli({ core }: CliContext, setup: Reposito
       : setup.passphraseCommand
         ? { source: 'command' as const, command: setup.passphraseCommand }
         : { source: 'keychain' as const };
-  const { config } = await core.store.load();
-  // Validate before asking for anything or touching the keychain and the disk.
-  const { repository } = addRepository(config, {
-    name: setup.name,
-    url: setup.url,
-    encryption: setup.encryption,
-    passphrase,
-    ssh: { keyFile: setup.ssh?.keyFile, knownHostsFile: setup.ssh?.knownHostsFile },
-    removable: setup.removable === true,
+  return addNewRepository(core, {
+    input: {
+      name: setup.name,
+      url: setup.url,
+      encryption: setup.encryption,
+      passphrase,
+      ssh: { keyFile: setup.ssh?.keyFile, knownHostsFile: setup.ssh?.knownHostsFile },
+      removable: setup.removable === true,
+    },
+    mode: setup.init ? 'create' : 'connect',
+    passphrase: setup.newPassphrase,
+    notFoundHint: setup.notFoundHint ?? 'To create a new repository there, add --init.',
   });
-  if (passphrase.source === 'keychain') await setPassphrase(repository.id, await setup.newPassphrase());
-  try {
-    const borg = await core.borg();
-    const access = await core.access(repository);
-    if (setup.init) await initRepository(borg, access, { lockWait: config.settings.lockWaitSeconds });
-    else await listArchives(borg, access, { lockWait: config.settings.lockWaitSeconds });
-    await core.store.apply((current) => addRepository(current, repository));
-  } catch (error) {
-    if (passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
-    if (error instanceof BorgError && error.code === 'repository-not-found' && !setup.init) {
-      throw new BorgError({ code: error.code, summary: error.summary, hint: setup.notFoundHint ?? 'To create a new repository there, add --init.', detail: error.detail });
-    }
-    throw error;
-  }
-  return repository;
 }

@@ -6,6 +6,7 @@ import type { Repository } from './config/schema.js';
 import { ConfigStore } from './config/store.js';
 import { BackupEngine } from './jobs/engine.js';
 import { RunHistory } from './jobs/history.js';
+import { BrowseService } from './restore/browse-service.js';
 import { resolvePassphrase } from './secrets/passphrase.js';
 
 /** Cairn's core, wired once: the CLI and the Electron main process each build one of these. */
@@ -14,6 +15,8 @@ export interface CairnCore {
   store: ConfigStore;
   history: RunHistory;
   engine: BackupEngine;
+  /** Archive browsing and restore: indexes, mounts, search, versions, diff, restore. */
+  browse: BrowseService;
   /** borg on this machine (found once, then cached). */
   borg(): Promise<BorgBinary>;
   /** How borg reaches a repository, passphrase included (kept in memory only). */
@@ -49,18 +52,13 @@ export function createCore(options: CoreOptions = {}): CairnCore {
     logDir: join(paths.dataDir, 'runs'),
     cancelGraceMs: options.cancelGraceMs,
   });
-  return {
-    paths,
-    store,
-    history,
-    engine,
-    borg,
-    access: async (repository) => ({
-      name: repository.name,
-      url: repository.url,
-      encryption: repository.encryption,
-      passphrase: await resolvePassphrase(repository),
-      ssh: repository.ssh,
-    }),
-  };
+  const access = async (repository: Repository): Promise<RepositoryAccess> => ({
+    name: repository.name,
+    url: repository.url,
+    encryption: repository.encryption,
+    passphrase: await resolvePassphrase(repository),
+    ssh: repository.ssh,
+  });
+  const browse = new BrowseService({ paths, loadConfig: async () => (await store.load()).config, engine, borg, access });
+  return { paths, store, history, engine, browse, borg, access };
 }

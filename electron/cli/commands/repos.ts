@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { breakLockArgs } from '../../core/borg/argv/break-lock.js';
 import { keyExportArgs } from '../../core/borg/argv/key-export.js';
 import { ensureOk, runBorg } from '../../core/borg/runner.js';
-import { findRepository, removeRepository } from '../../core/config/edit.js';
+import { findRepository } from '../../core/config/edit.js';
 import { encryptionModes, type EncryptionMode } from '../../core/config/schema.js';
 import { listArchives } from '../../core/repositories/archives.js';
-import { deletePassphrase, setPassphrase } from '../../core/secrets/keychain.js';
+import { forgetRepository } from '../../core/repositories/forget.js';
+import { setPassphrase } from '../../core/secrets/keychain.js';
 import { addRepositoryFromCli } from '../add-repository.js';
 import type { CliContext } from '../context.js';
 import { table } from '../output.js';
@@ -88,8 +89,7 @@ export function registerRepos(program: Command, context: () => CliContext): void
     .description("forget a repository no job uses (its data on disk is left alone)")
     .action(async (name: string) => {
       const { core, output } = context();
-      const { repository } = await core.store.apply((config) => removeRepository(config, name));
-      if (repository.passphrase.source === 'keychain') await deletePassphrase(repository.id).catch(() => undefined);
+      const repository = await forgetRepository(core.store, name);
       output.out(output.json ? JSON.stringify({ removed: repository.name }) : `Removed repository ${repository.name}; its archives were not touched.`);
     });
 

@@ -1,41 +1,37 @@
-import type { CairnCore } from '../core.js';
-import { describeSchedule } from '../schedule/presets.js';
-import { events, methods, type EventName, type EventPayload, type JobStatus, type MethodName } from './contract.js';
+import { BorgError } from '../borg/errors.js';
+import { ConfigError } from '../config/errors.js';
+import { KeychainUnavailableError } from '../secrets/keychain.js';
+import { PassphraseError } from '../secrets/passphrase.js';
+import { SshError } from '../ssh/errors.js';
+import { RepositoryStats } from '../repositories/stats.js';
+import { events, methods, type EventName, type EventPayload, type MethodName } from './contract.js';
+import { archiveHandlers } from './handlers/archives.js';
+import { browseHandlers } from './handlers/browse.js';
+import { configHandlers } from './handlers/config.js';
+import { repositoryHandlers } from './handlers/repositories.js';
+import { runHandlers } from './handlers/runs.js';
+import { sshHandlers } from './handlers/ssh.js';
+import { systemHandlers } from './handlers/system.js';
+import type { Handler } from './handlers/types.js';
+import type { RouterContext } from './ports.js';
 
 /** A message the core refuses before acting on it: unknown method or input that fails its schema. */
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
 }
 
-
-type Handlers = { [M in MethodName]: (input: never, core: CairnCore) => Promise<unknown> };
-
-const handlers: Handlers = {
-  'status.get': async (_input: Record<string, never>, core) => {
-    const { config } = await core.store.load();
-    const jobs: JobStatus[] = await Promise.all(
-      config.jobs.map(async (job) => ({
-        id: job.id,
-        name: job.name,
-        repositoryName: config.repositories.find((r) => r.id === job.repositoryId)?.name ?? job.repositoryId,
-        schedule: describeSchedule(job.schedule),
-        state: core.engine.stateOf(job.id),
-        lastRun: (await core.history.recent({ jobId: job.id, limit: 1 }))[0] ?? null,
-        lastSuccessAt: (await core.history.last(job.id, ['ok', 'warning']))?.end ?? null,
-      })),
-    );
-    return { jobs };
-  },
-  'backup.start': async (input: { jobId: string }, core) => {
-    const started = await core.engine.start(input.jobId, 'manual');
-    return 'done' in started ? { status: started.status } : { status: started.status, message: started.message };
-  },
-  'backup.cancel': async (input: { jobId: string }, core) => ({ cancelled: core.engine.cancel(input.jobId) }),
-  'runs.recent': async (input: { jobId?: string; limit?: number }, core) => core.history.recent(input),
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...runHandlers,
+  ...systemHandlers,
+  ...configHandlers,
+  ...repositoryHandlers,
+  ...archiveHandlers,
+  ...browseHandlers,
+  ...sshHandlers,
 };
 
 /** Validates a request from the untrusted window against the contract, then runs it. */
-export async function handleRequest(core: CairnCore, method: unknown, input: unknown): Promise<unknown> {
+export async function handleRequest(context: RouterContext, method: unknown, input: unknown): Promise<unknown> {
   if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
     throw new InvalidRequestError(`Unknown method ${JSON.stringify(method)}.`);
   }
@@ -44,14 +40,46 @@ export async function handleRequest(core: CairnCore, method: unknown, input: unk
   if (!parsed.success) {
     throw new InvalidRequestError(`Invalid input for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
   }
-  const handler = handlers[name] as (input: unknown, core: CairnCore) => Promise<unknown>;
-  return methods[name].output.parse(await handler(parsed.data, core));
+  const handler = handlers[name] as (input: unknown, context: RouterContext) => Promise<unknown>;
+  let output: unknown;
+  try {
+    output = await handler(parsed.data, context);
+  } catch (error) {
+    throw forTheUser(error);
+  }
+  return methods[name].output.parse(output);
 }
 
-/** Forwards the engine's events to the window, shaped and checked by the contract. */
-export function forwardEvents(core: CairnCore, send: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void {
-  return core.engine.subscribe((event) => {
+/**
+ * The core's typed errors as the sentence the window shows: what happened, then what to do. Only
+ * `message` crosses IPC (prefixed with the error's name), so the hint must be in it.
+ */
+function forTheUser(error: unknown): unknown {
+  if (error instanceof BorgError) return new Error(`${error.summary} ${error.hint}`.trim(), { cause: error });
+  if (error instanceof SshError) return new Error(error.hint ? `${error.message} ${error.hint}` : error.message, { cause: error });
+  if (error instanceof ConfigError || error instanceof PassphraseError || error instanceof KeychainUnavailableError) {
+    return new Error(error.message, { cause: error });
+  }
+  return error;
+}
+
+/**
+ * Forwards the engine's events to the window, shaped and checked by the contract, and re-measures
+ * a repository after each run (archive count, sizes) so the dashboard never runs borg to show them.
+ */
+export function forwardEvents(context: RouterContext, send: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void {
+  const stats = RepositoryStats.of(context.core).follow(context.core.engine, (repositoryId) => send('repository.stats', { repositoryId }));
+  const stopForwarding = context.core.engine.subscribe((event) => {
+    if (event.type === 'run.queued') send('run.state', { jobId: event.jobId, state: 'queued' });
+    if (event.type === 'run.started') send('run.state', { jobId: event.jobId, state: 'running' });
     if (event.type === 'run.progress') send('run.progress', events['run.progress'].parse(event.progress));
     if (event.type === 'run.finished') send('run.finished', events['run.finished'].parse(event.record));
   });
+  // Index builds (opened archives, and the newest archive after each backup) report their progress.
+  const stopIndexEvents = context.core.browse.subscribe((event) => send('index.progress', event));
+  return () => {
+    stopForwarding();
+    stats.stop();
+    stopIndexEvents();
+  };
 }

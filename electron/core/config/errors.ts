@@ -57,6 +57,9 @@ export function formatIssues(error: z.ZodError): ConfigIssue[] {
 function readableMessage(issue: z.core.$ZodIssue): string {
   const missing = /^Invalid input: expected (\w+), received undefined$/.exec(issue.message);
   if (missing) return `is required (${missing[1]})`;
+  // zod's own wording for bounds ("Too small: expected number to be >=1") is for developers.
+  if (issue.code === 'too_small' && issue.origin === 'number') return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `must be at most ${String(issue.maximum)}`;
   // zod's built-in messages are capitalised sentences; after "path:" they read better in lower case.
   return issue.message.replace(/^Invalid /, 'invalid ');
 }

@@ -1,5 +1,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { checkFrequencies, encryptionModes, schedulePresets } from './choices.js';
+
+export { checkFrequencies, encryptionModes, schedulePresets } from './choices.js';
 
 /** The config file's current format; older files are migrated on load (see migrations.ts). */
 export const CONFIG_VERSION = 1;
@@ -32,16 +35,6 @@ export const stateSchema = z.object({
   postBackupScript: hookSchema,
 });
 
-/** borg's `init -e` modes. */
-export const encryptionModes = [
-  'repokey-blake2',
-  'repokey',
-  'keyfile-blake2',
-  'keyfile',
-  'authenticated-blake2',
-  'authenticated',
-  'none',
-] as const;
 export const encryptionModeSchema = z.enum(encryptionModes);
 
 const passphraseSourceSchema = z.discriminatedUnion('source', [
@@ -92,8 +85,6 @@ export const repositorySchema = z
     }
   });
 
-export const schedulePresets = ['hourly', 'daily', 'weekly'] as const;
-
 const cronSchema = z.string().trim().superRefine((expression, ctx) => {
   try {
     CronExpressionParser.parse(expression);
@@ -130,8 +121,6 @@ export const pruneKeepSchema = z.object({
   monthly: keepCount,
   yearly: keepCount,
 });
-
-export const checkFrequencies = ['never', 'weekly', 'monthly'] as const;
 
 export const jobSchema = z.object({
   id: idSchema,
@@ -175,6 +164,8 @@ export const settingsSchema = z.object({
   /** Warn when a job has had no successful backup for this many days. */
   staleAfterDays: z.number().int().min(1).max(365).default(3),
   startAtLogin: z.boolean().default(false),
+  /** The window's colours; `system` follows the OS's light or dark mode. */
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
 });
 
 export const configSchema = z

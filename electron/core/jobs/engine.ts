@@ -49,8 +49,10 @@ export class BackupEngine {
   private readonly queue = new RepositoryQueue();
   private readonly controllers = new Map<string, AbortController>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly beforeRunHooks = new Set<(repositoryId: string) => Promise<void>>();
   private readonly now: () => Date;
-  private readonly identity: { hostname: string; user: string };
+  /** Who the archive names are made for ({hostname}, {user}): archive globs of jobs need the same. */
+  readonly identity: { hostname: string; user: string };
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -67,13 +69,45 @@ export class BackupEngine {
     return this.queue.stateOf(jobId);
   }
 
+  /** Whether a run or a maintenance task holds or waits for the repository. */
+  busy(repositoryId: string): boolean {
+    return this.queue.busy(repositoryId);
+  }
+
+  /**
+   * Runs other borg work on a repository (check, compact, delete, listing) in the same queue as its
+   * backups, so it never meets a running backup on the repository's lock.
+   */
+  exclusive<T>(repositoryId: string, task: () => Promise<T>): Promise<T> {
+    const queued = this.queue.enqueue(repositoryId, `maintenance:${randomUUID()}`, task);
+    if (!queued.accepted) throw new Error('internal: the repository queue refused a maintenance task');
+    return queued.done;
+  }
+
+  /**
+   * Registers work to finish before a backup takes its repository's lock: restore's archive
+   * mounts and index builds hold a shared lock that would make `borg create` fail (LockTimeout).
+   * A hook that fails never stops the backup.
+   */
+  beforeRun(hook: (repositoryId: string) => Promise<void>): () => void {
+    this.beforeRunHooks.add(hook);
+    return () => this.beforeRunHooks.delete(hook);
+  }
+
+  private async releaseRepository(repositoryId: string): Promise<void> {
+    await Promise.all([...this.beforeRunHooks].map((hook) => hook(repositoryId).catch(() => undefined)));
+  }
+
   /** Starts (or queues) a run; a job already running or queued is not started twice. */
   async start(jobRef: string, trigger: RunRecord['trigger'] = 'manual'): Promise<StartResult> {
     const config = await this.deps.loadConfig();
     const job = config.jobs.find((j) => j.id === jobRef || j.name === jobRef);
     if (!job) throw new Error(`There is no job named "${jobRef}".`);
     const controller = new AbortController();
-    const queued = this.queue.enqueue(job.repositoryId, job.id, () => this.run(job.id, trigger, controller.signal));
+    const queued = this.queue.enqueue(job.repositoryId, job.id, async () => {
+      await this.releaseRepository(job.repositoryId);
+      return this.run(job.id, trigger, controller.signal);
+    });
     if (!queued.accepted) {
       return queued.state === 'running'
         ? { status: 'already-running', message: `${job.name} is already running.` }

@@ -34,6 +34,12 @@ export class RepositoryQueue {
     return { accepted: true, position, done };
   }
 
+  /** Whether anything runs or waits for this repository. */
+  busy(repositoryId: string): boolean {
+    const lane = this.lanes.get(repositoryId);
+    return lane !== undefined && (lane.running !== null || lane.waiting.length > 0);
+  }
+
   /** Where a job is: running, waiting, or not here. */
   stateOf(jobId: string): 'running' | 'queued' | 'idle' {
     for (const lane of this.lanes.values()) {

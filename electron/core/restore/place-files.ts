@@ -1,5 +1,4 @@
 import { cp, lstat, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative } from 'node:path';
 
 /** What to do when a restored file would land on an existing one. Never overwrite silently. */
 export const conflictPolicies = ['keep-both', 'skip', 'overwrite'] as const;
@@ -15,7 +14,19 @@ export interface PlacementSummary {
   failed: { path: string; reason: string }[];
 }
 
-async function exists(path: string): Promise<boolean> {
+// Paths are handled as bytes: a restored name need not be UTF-8, and a string would mangle it.
+type BytePath = Buffer;
+const SLASH = Buffer.from('/');
+
+function child(dir: BytePath, name: BytePath): BytePath {
+  return Buffer.concat([dir, SLASH, name]);
+}
+
+function shown(path: BytePath): string {
+  return path.toString('utf8');
+}
+
+async function exists(path: BytePath): Promise<boolean> {
   try {
     await lstat(path);
     return true;
@@ -25,31 +36,35 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** `report.pdf` → `report (restored).pdf`, then `report (restored 2).pdf`… */
-async function freeSiblingName(path: string): Promise<string> {
-  const ext = extname(path);
-  const stem = basename(path, ext);
+async function freeSiblingName(path: BytePath): Promise<BytePath> {
+  const slash = path.lastIndexOf(0x2f);
+  const dir = path.subarray(0, slash);
+  const name = path.subarray(slash + 1);
+  const dot = name.lastIndexOf(0x2e);
+  const ext = dot > 0 ? name.subarray(dot) : Buffer.alloc(0);
+  const stem = dot > 0 ? name.subarray(0, dot) : name;
   for (let n = 1; ; n++) {
-    const candidate = join(dirname(path), `${stem} (restored${n === 1 ? '' : ` ${n}`})${ext}`);
+    const candidate = child(dir, Buffer.concat([stem, Buffer.from(` (restored${n === 1 ? '' : ` ${n}`})`), ext]));
     if (!(await exists(candidate))) return candidate;
   }
 }
 
 /** Moves one staged entry into place; across file systems it is copied with times and modes kept. */
-async function move(from: string, to: string): Promise<void> {
+async function move(from: BytePath, to: BytePath): Promise<void> {
   try {
     await rename(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true, force: false });
+    await cp(shown(from), shown(to), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true, force: false });
     await rm(from, { recursive: true, force: true });
   }
 }
 
-async function countFiles(path: string): Promise<number> {
+async function countFiles(path: BytePath): Promise<number> {
   const info = await lstat(path);
   if (!info.isDirectory()) return 1;
   let count = 0;
-  for (const name of await readdir(path)) count += await countFiles(join(path, name));
+  for (const name of await readdir(path, { encoding: 'buffer' })) count += await countFiles(child(path, name));
   return count;
 }
 
@@ -61,11 +76,11 @@ async function countFiles(path: string): Promise<number> {
 export async function placeFiles(staging: string, destination: string, policy: ConflictPolicy, signal?: AbortSignal): Promise<PlacementSummary> {
   const summary: PlacementSummary = { restored: 0, skipped: [], keptBoth: [], overwritten: [], failed: [] };
 
-  const visit = async (stagedDir: string): Promise<void> => {
-    for (const name of await readdir(stagedDir)) {
+  const visit = async (stagedDir: BytePath, targetDir: BytePath): Promise<void> => {
+    for (const name of await readdir(stagedDir, { encoding: 'buffer' })) {
       if (signal?.aborted) return;
-      const staged = join(stagedDir, name);
-      const target = join(destination, relative(staging, staged));
+      const staged = child(stagedDir, name);
+      const target = child(targetDir, name);
       try {
         const stagedInfo = await lstat(staged);
         const targetInfo = await lstat(target).catch(() => null);
@@ -74,28 +89,29 @@ export async function placeFiles(staging: string, destination: string, policy: C
           await move(staged, target);
           summary.restored += files;
         } else if (stagedInfo.isDirectory() && targetInfo.isDirectory()) {
-          await visit(staged);
+          await visit(staged, target);
         } else if (policy === 'skip') {
-          summary.skipped.push(target);
+          summary.skipped.push(shown(target));
         } else if (policy === 'overwrite') {
           const files = await countFiles(staged);
           if (targetInfo.isDirectory() || stagedInfo.isDirectory()) await rm(target, { recursive: true, force: true });
           await move(staged, target); // rename replaces a file atomically
           summary.restored += files;
-          summary.overwritten.push(target);
+          summary.overwritten.push(shown(target));
         } else {
           const restoredAs = await freeSiblingName(target);
           const files = await countFiles(staged);
           await move(staged, restoredAs);
           summary.restored += files;
-          summary.keptBoth.push({ existing: target, restoredAs });
+          summary.keptBoth.push({ existing: shown(target), restoredAs: shown(restoredAs) });
         }
       } catch (error) {
-        summary.failed.push({ path: target, reason: (error as Error).message });
+        summary.failed.push({ path: shown(target), reason: (error as Error).message });
       }
     }
   };
 
-  await visit(staging);
+  // '' for the root: children are then '/name'.
+  await visit(Buffer.from(staging), Buffer.from(destination.replace(/\/+$/, '')));
   return summary;
 }

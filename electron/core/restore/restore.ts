@@ -5,12 +5,19 @@ import { extractArgs } from '../borg/argv/extract.js';
 import { BorgError } from '../borg/errors.js';
 import { runBorg } from '../borg/runner.js';
 import type { BorgBinary, BorgMessage, RepositoryAccess } from '../borg/types.js';
+import { writePatternsFile } from '../borg/pattern-files.js';
 import { placeFiles, type ConflictPolicy, type PlacementSummary } from './place-files.js';
+import { selectionPatterns, type SelectedPath } from './selection-patterns.js';
 
 export interface RestoreOptions {
   archive: string;
   /** Archive paths (a leading `/` is accepted); everything when empty. */
   paths: readonly string[];
+  /**
+   * Instead of `paths`: files and folders picked in the browser, given to borg as a patterns file
+   * (any number of them, names with line breaks or bytes that are not UTF-8 included).
+   */
+  selection?: readonly SelectedPath[] | undefined;
   /** Restore under this folder; the original location when left out. */
   target?: string | undefined;
   onConflict: ConflictPolicy;
@@ -63,12 +70,17 @@ async function makeStaging(near: string): Promise<string> {
  */
 export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAccess, options: RestoreOptions): Promise<RestoreSummary> {
   const destination = options.target ?? parse(process.cwd()).root;
-  const archivePaths = options.paths.map(toArchivePath).filter((p) => p.length > 0);
+  const selection = options.selection ?? [];
+  const archivePaths = (selection.length > 0 ? selection.map((s) => s.path) : options.paths).map(toArchivePath).filter((p) => p.length > 0);
   await mkdir(destination, { recursive: true });
   const staging = await makeStaging(join(destination, commonPrefix(archivePaths)));
+  // The patterns file lives outside the staging folder, whose whole content is moved into place.
+  const privateDir = selection.length > 0 ? await mkdtemp(join(tmpdir(), 'cairn-patterns-')) : null;
   try {
+    const patterns = privateDir !== null ? selectionPatterns(selection) : [];
+    const patternsFile = patterns.length > 0 && privateDir !== null ? await writePatternsFile(privateDir, patterns) : undefined;
     const result = await runBorg(borg, {
-      args: extractArgs({ archive: options.archive, paths: archivePaths, progress: true, lockWait: options.lockWait }),
+      args: extractArgs({ archive: options.archive, paths: privateDir !== null ? [] : archivePaths, patternsFile, progress: true, lockWait: options.lockWait }),
       repository: access,
       cwd: staging,
       signal: options.signal,
@@ -89,5 +101,6 @@ export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAcc
     return { ...placed, destination, cancelled: options.signal?.aborted ?? false, messages: result.messages };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    if (privateDir !== null) await rm(privateDir, { recursive: true, force: true });
   }
 }

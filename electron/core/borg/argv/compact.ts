@@ -6,6 +6,8 @@ export interface CompactOptions extends CommonOptions {
   progress?: boolean | undefined;
   /** Compact segments with at least this percentage of free space (borg's default is 10). */
   threshold?: number | undefined;
+  /** INFO log lines, among them `compaction freed about N repository space.` */
+  verbose?: boolean | undefined;
 }
 
 /** argv for `borg compact`. */
@@ -14,6 +16,7 @@ export function compactArgs(options: CompactOptions = {}): string[] {
     'compact',
     '--log-json',
     ...(options.progress === true ? ['--progress'] : []),
+    ...(options.verbose === true ? ['--info'] : []),
     ...(options.threshold !== undefined ? ['--threshold', String(options.threshold)] : []),
     ...lockWaitArgs(options.lockWait),
   ];
