@@ -3,9 +3,11 @@
 import { app } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FolderPurpose } from './core/api/contract.js';
 import { createCore, type CairnCore } from './core/core.js';
 import { NotificationPolicy } from './core/notify/index.js';
 import { Scheduler } from './core/schedule/index.js';
+import { ElectronDesktop } from './shell/desktop.js';
 import { setupIpc } from './shell/ipc.js';
 import { applyLoginItem } from './shell/login-item.js';
 import { setupLogging, type AppLogger } from './shell/logging.js';
@@ -34,13 +36,14 @@ async function start(): Promise<void> {
   const log = setupLogging(app.getPath('logs'));
   try {
     const core = setupCore(log);
-    const window = setupWindow();
+    const window = setupWindow(core, log);
     const scheduler = setupScheduler(core, log);
     const policy = setupNotifications(core, window, log);
     setupPower(core, scheduler, log);
     setupTray(core, scheduler, window, log);
-    setupIpcBridge(core, window);
+    setupIpcBridge(core, scheduler, window, log);
     await setupLoginItem(core, log);
+    await setupBrowsing(core, log);
     setupQuitHandling(core, window, log);
     await scheduler.start();
     await policy.start();
@@ -89,9 +92,16 @@ function setupCore(log: AppLogger): CairnCore {
   return core;
 }
 
-function setupWindow(): MainWindow {
+function setupWindow(core: CairnCore, log: AppLogger): MainWindow {
   // On macOS the Dock icon shows only while the window is open.
-  mainWindow = new MainWindow(outDir, { opened: () => void app.dock?.show(), closed: () => app.dock?.hide() });
+  mainWindow = new MainWindow(outDir, {
+    opened: () => void app.dock?.show(),
+    closed: () => {
+      app.dock?.hide();
+      // Nobody browses archives without the window: give their mounts (and repository locks) back.
+      core.browse.mounts.unmountAll().catch((error: unknown) => log.warn('Could not unmount archives:', error));
+    },
+  });
   if (showWhenReady) mainWindow.show();
   return mainWindow;
 }
@@ -176,8 +186,16 @@ function setupTray(core: CairnCore, scheduler: Scheduler, window: MainWindow, lo
   stops.push(() => tray.destroy());
 }
 
-function setupIpcBridge(core: CairnCore, window: MainWindow): void {
-  stops.push(setupIpc(core, () => window.current()));
+/** The window's requests reach the core through the contract's router; its events go back to the window. */
+function setupIpcBridge(core: CairnCore, scheduler: Scheduler, window: MainWindow, log: AppLogger): void {
+  const desktop = new ElectronDesktop(() => window.current(), log);
+  const chosenPaths = new Map<FolderPurpose, Set<string>>();
+  const configChanged = (): void => {
+    // The reload ends with the scheduler's change notice, on which the tray redraws from the new config.
+    scheduler.reload().catch((error: unknown) => log.error('Could not reschedule after a config change:', error));
+  };
+  const nextRunAt = (jobId: string): Date | null => scheduler.nextRun(jobId);
+  stops.push(setupIpc((emit) => ({ core, desktop, emit, chosenPaths, nextRunAt, configChanged }), () => window.current()));
 }
 
 async function setupLoginItem(core: CairnCore, log: AppLogger): Promise<void> {
@@ -187,6 +205,12 @@ async function setupLoginItem(core: CairnCore, log: AppLogger): Promise<void> {
   } catch (error) {
     log.warn('Start at login was not updated:', error);
   }
+}
+
+/** Archive mounts left by a crash are cleaned up; each new backup's archive is indexed for browsing. */
+async function setupBrowsing(core: CairnCore, log: AppLogger): Promise<void> {
+  await core.browse.mounts.cleanupStale().catch((error: unknown) => log.warn('Could not clean up archive mounts left from before:', error));
+  stops.push(core.browse.startBackgroundIndexing());
 }
 
 function setupQuitHandling(core: CairnCore, window: MainWindow, log: AppLogger): void {
@@ -208,6 +232,10 @@ function setupQuitHandling(core: CairnCore, window: MainWindow, log: AppLogger):
     parent: () => window.current(),
     cleanup: () => {
       for (const stop of stops.splice(0).reverse()) stop();
+    },
+    // Index builds stop and every archive mount is unmounted (borg umount) before the process exits.
+    finish: async () => {
+      await core.browse.shutdown();
       log.info('Cairn quit.');
     },
     log,

@@ -13,10 +13,14 @@ export interface QuitDeps {
   parent(): BrowserWindow | null;
   /** Stops timers, watchers and the tray: runs once, when the quit goes through. */
   cleanup(): void;
+  /** What must finish before the process exits (unmounting archives); given at most FINISH_LIMIT_MS. */
+  finish?(): Promise<void>;
   log: AppLogger;
 }
 
 const STOP_AND_QUIT = 0;
+/** A stuck unmount must not keep the app from quitting; what is left is cleaned at the next start. */
+const FINISH_LIMIT_MS = 10_000;
 
 /**
  * Quitting during a run asks first. On "Stop and quit" every run is cancelled the clean way (borg
@@ -43,10 +47,22 @@ export function setupQuit(deps: QuitDeps): void {
       .finally(() => (asking = false));
   });
   let cleanedUp = false;
-  app.on('will-quit', () => {
+  let finished = false;
+  app.on('will-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
     if (cleanedUp) return;
     cleanedUp = true;
     deps.cleanup();
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, FINISH_LIMIT_MS)));
+    void Promise.race([deps.finish?.() ?? Promise.resolve(), limit])
+      .catch((error: unknown) => deps.log.error('Could not finish before quitting:', error))
+      .finally(() => {
+        clearTimeout(timer);
+        finished = true;
+        app.quit();
+      });
   });
 }
 

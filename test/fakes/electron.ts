@@ -13,6 +13,7 @@ import type {
   Dialog,
   Dock,
   IpcMain,
+  IpcMainInvokeEvent,
   LoginItemSettings,
   MenuItemConstructorOptions,
   MessageBoxOptions,
@@ -20,8 +21,12 @@ import type {
   NativeImage,
   Notification as RealNotification,
   NotificationConstructorOptions,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
   PowerMonitor,
   PowerSaveBlocker,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   Settings,
   Shell,
   Tray as RealTray,
@@ -559,23 +564,52 @@ export interface MessageBoxRecord {
   response: number;
 }
 
-export const dialog: Pick<Dialog, 'showMessageBox'> = {
+/** A file or folder dialog that was shown, its parent window, and what the (simulated) user picked. */
+export interface FileDialogRecord<Options> {
+  options: Options;
+  parent: FakeBrowserWindow | null;
+  /** The picked paths (open) or path (save); [] / null when cancelled. */
+  answer: string[] | string | null;
+}
+
+/** Electron's dialogs take an optional parent window first. */
+function dialogArgs<Options>(args: [FakeBrowserWindow | Options, Options?]): { parent: FakeBrowserWindow | null; options: Options } {
+  const [first, second] = args;
+  return second === undefined ? { parent: null, options: first as Options } : { parent: first as FakeBrowserWindow, options: second };
+}
+
+export const dialog: Pick<Dialog, 'showMessageBox' | 'showOpenDialog' | 'showSaveDialog'> = {
   showMessageBox(...args: [FakeBrowserWindow | MessageBoxOptions, MessageBoxOptions?]): Promise<MessageBoxReturnValue> {
-    const [first, second] = args;
-    const options = (second ?? first) as MessageBoxOptions;
-    const parent = second ? (first as FakeBrowserWindow) : null;
+    const { parent, options } = dialogArgs(args);
     // The user's answer comes from the queue the test filled; with none, the default button.
     const response = world.messageBoxAnswers.shift() ?? options.defaultId ?? 0;
     world.messageBoxes.push({ options, parent, response });
     return Promise.resolve({ response, checkboxChecked: false });
   },
-} as Pick<Dialog, 'showMessageBox'>;
+  /** Answers from testing.answerNextOpenDialog; with none queued, the user cancels. */
+  showOpenDialog(...args: [FakeBrowserWindow | OpenDialogOptions, OpenDialogOptions?]): Promise<OpenDialogReturnValue> {
+    const { parent, options } = dialogArgs(args);
+    const picked = world.openDialogAnswers.shift() ?? [];
+    // Like the real dialog: one path unless multiSelections was asked for.
+    const filePaths = options.properties?.includes('multiSelections') ? picked : picked.slice(0, 1);
+    world.openDialogs.push({ options, parent, answer: filePaths });
+    return Promise.resolve({ canceled: filePaths.length === 0, filePaths });
+  },
+  /** Answers from testing.answerNextSaveDialog; with none queued, the user cancels. */
+  showSaveDialog(...args: [FakeBrowserWindow | SaveDialogOptions, SaveDialogOptions?]): Promise<SaveDialogReturnValue> {
+    const { parent, options } = dialogArgs(args);
+    const filePath = world.saveDialogAnswers.shift() ?? null;
+    world.saveDialogs.push({ options, parent, answer: filePath });
+    return Promise.resolve({ canceled: filePath === null, filePath: filePath ?? '' });
+  },
+} as Pick<Dialog, 'showMessageBox' | 'showOpenDialog' | 'showSaveDialog'>;
 
 export const shell: Pick<Shell, 'openExternal' | 'openPath' | 'showItemInFolder'> = {
   openExternal: async (url) => void world.opened.push({ kind: 'external', target: url }),
+  /** Like Electron: resolves with an error text (not a rejection) when the path cannot be opened. */
   openPath: async (path) => {
     world.opened.push({ kind: 'path', target: path });
-    return '';
+    return existsSync(path) ? '' : `Failed to open path: ${path}`;
   },
   showItemInFolder: (path) => void world.opened.push({ kind: 'folder', target: path }),
 };
@@ -605,6 +639,10 @@ class World {
   readonly messageBoxes: MessageBoxRecord[] = [];
   /** Answers (button indexes) the simulated user gives to the next message boxes. */
   readonly messageBoxAnswers: number[] = [];
+  readonly openDialogs: FileDialogRecord<OpenDialogOptions>[] = [];
+  readonly openDialogAnswers: string[][] = [];
+  readonly saveDialogs: FileDialogRecord<SaveDialogOptions>[] = [];
+  readonly saveDialogAnswers: (string | null)[] = [];
   readonly opened: { kind: 'external' | 'path' | 'folder'; target: string }[] = [];
   readonly ipcHandlers = new Map<string, IpcHandler>();
   readonly loginItemSettings: Settings[] = [];
@@ -659,6 +697,28 @@ export const testing = {
   /** The simulated user answers the next message box with this button index. */
   answerNextMessageBox(response: number): void {
     world.messageBoxAnswers.push(response);
+  },
+  /** The simulated user picks these paths in the next open dialog ([] = cancels). */
+  answerNextOpenDialog(paths: string[]): void {
+    world.openDialogAnswers.push(paths);
+  },
+  /** The simulated user saves to this path in the next save dialog (null = cancels). */
+  answerNextSaveDialog(path: string | null): void {
+    world.saveDialogAnswers.push(path);
+  },
+  /**
+   * What ipcRenderer.invoke does in the page of `sender`: calls the main process's handler and,
+   * like Electron, rejects with only the error's text behind "Error invoking remote method …".
+   */
+  async invoke(sender: FakeWebContents, channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = world.ipcHandlers.get(channel);
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const event = { sender, processId: 1, frameId: 1 } as unknown as IpcMainInvokeEvent;
+    try {
+      return await handler(event, ...args);
+    } catch (error) {
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+    }
   },
   /** Resolves with the exit code once the app has quit (app.quit() went through, or app.exit()). */
   exited(): Promise<number> {

@@ -156,6 +156,35 @@ describe('the tray app', () => {
     expect(await archiveNames(world.access)).toHaveLength(1);
   });
 
+  it('answers the window through the router: a picked folder becomes a state, a renamed and an added job reach the tray, and the window hears config.changed', async () => {
+    const world = await makeWorld();
+    const [laptop] = (await world.writeConfig([{ name: 'Laptop' }])).jobs;
+    app = await bootApp(world);
+    const { testing } = app.electron;
+    testing.launchSecondInstance();
+    const window = await waitFor('the window', () => testing.world.windowsCreated[0]);
+    const invoke = (method: string, input: unknown) => testing.invoke(window.webContents, 'cairn:invoke', method, input);
+
+    const music = join(world.root, 'music');
+    testing.answerNextOpenDialog([music]);
+    expect(await invoke('dialog.pickFolders', { purpose: 'backup-folders', multiple: true })).toEqual({ paths: [music] });
+    expect(testing.world.openDialogs[0]).toMatchObject({ parent: window, options: { properties: ['openDirectory', 'createDirectory', 'multiSelections'] } });
+    expect(await invoke('states.save', { state: { name: 'Music', folders: [music] } })).toEqual({ ok: true, id: 'music' });
+    expect(await invoke('jobs.save', { job: { ...laptop, name: 'Work laptop', stateIds: ['docs', 'music'] } })).toEqual({ ok: true, id: 'laptop' });
+    expect(await invoke('jobs.save', { job: { name: 'Offsite', stateIds: ['music'], repositoryId: 'disk', schedule: { kind: 'manual' } } })).toEqual({ ok: true, id: 'offsite' });
+
+    const config = (await invoke('config.get', {})) as { jobs: { id: string; name: string; stateIds: string[] }[] };
+    expect(config.jobs.map((j) => [j.id, j.name, j.stateIds])).toEqual([['laptop', 'Work laptop', ['docs', 'music']], ['offsite', 'Offsite', ['music']]]);
+    const changes = window.webContents.sent.filter((m) => m.channel === 'cairn:event' && m.args[0] === 'config.changed');
+    expect(changes).toEqual(Array.from({ length: 3 }, () => ({ channel: 'cairn:event', args: ['config.changed', {}] })));
+    await waitFor('the tray to show the renamed and the added job', () => jobLabel(app!, 'Work laptop') !== '(no entry)' && jobLabel(app!, 'Offsite') !== '(no entry)');
+    expect(jobLabel(app, 'Laptop')).toBe('(no entry)');
+
+    // Anything but the app's window is refused.
+    const other = new app.electron.BrowserWindow({ show: false });
+    await expect(testing.invoke(other.webContents, 'cairn:invoke', 'config.get', {})).rejects.toThrow(/Refused: the request did not come from the Cairn window/);
+  });
+
   it('refuses a second instance, which shows the first one\'s window instead; closing the window keeps the app in the tray', async () => {
     const world = await makeWorld();
     await world.writeConfig([{ name: 'Laptop' }], { settings: { startAtLogin: true } });
