@@ -1,76 +1,94 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EventPayload, JobStatus } from '../electron/core/api/contract';
-import { cairn } from './bridge';
+import { AsyncView } from './components/async-view';
+import { useEvent, useInvoke } from './hooks/use-invoke';
+import { routeFor, sections, type Route } from './navigation';
+import { ArchivesView } from './views/archives';
+import { BrowseView } from './views/browse';
+import { DashboardView } from './views/dashboard';
+import { JobsEditor } from './views/jobs-editor';
+import { LogsView } from './views/logs';
+import { RepositoriesEditor } from './views/repositories-editor';
+import { SettingsView } from './views/settings';
+import { SetupWizard } from './views/setup-wizard';
+import { StatesEditor } from './views/states-editor';
 
-type Progress = EventPayload<'run.progress'>;
+/** The window: a sidebar of sections and the current screen; the first-run wizard until a job exists. */
+export function App() {
+  const system = useInvoke('system.info', {});
+  const [route, setRoute] = useState<Route | null>(null);
+  useTheme();
+  useEvent('ui.navigate', (target) => setRoute(routeFor(target)));
 
-function describeLastRun(job: JobStatus): string {
-  if (!job.lastRun) return 'never run';
-  const when = new Date(job.lastRun.end).toLocaleString();
-  return job.lastRun.outcome === 'ok' ? `ok, ${when}` : `${job.lastRun.outcome}: ${job.lastRun.reason ?? ''} (${when})`;
+  // The first screen: the wizard on a first run, the dashboard otherwise.
+  useEffect(() => {
+    if (system.status === 'ready' && route === null) setRoute(system.data.firstRun ? { view: 'setup' } : { view: 'dashboard' });
+  }, [system, route]);
+
+  return (
+    <AsyncView value={system} retry={system.reload}>
+      {(info) => (
+        <div className="app">
+          <nav className="sidebar" aria-label="Sections">
+            <p className="brand">Cairn</p>
+            <ul>
+              {sections.map((section) => (
+                <li key={section.view}>
+                  <button
+                    type="button"
+                    aria-current={route?.view === section.view ? 'page' : undefined}
+                    onClick={() => setRoute({ view: section.view } as Route)}
+                  >
+                    {section.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main className="content" id="main">
+            {info.configProblem && (
+              <div className="notice error" role="alert">
+                <p>{info.configProblem}</p>
+              </div>
+            )}
+            {route && <Screen route={route} navigate={setRoute} onSetupDone={system.reload} />}
+          </main>
+        </div>
+      )}
+    </AsyncView>
+  );
 }
 
-/** The first window: each job, its last run, and "Back up now". The full dashboard comes later. */
-export function App() {
-  const [jobs, setJobs] = useState<JobStatus[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Record<string, Progress>>({});
+function Screen({ route, navigate, onSetupDone }: { route: Route; navigate: (route: Route) => void; onSetupDone: () => void }) {
+  switch (route.view) {
+    case 'setup':
+      return <SetupWizard navigate={navigate} onDone={onSetupDone} />;
+    case 'dashboard':
+      return <DashboardView navigate={navigate} />;
+    case 'states':
+      return <StatesEditor navigate={navigate} selectedId={route.id} />;
+    case 'repositories':
+      return <RepositoriesEditor navigate={navigate} selectedId={route.id} />;
+    case 'jobs':
+      return <JobsEditor navigate={navigate} selectedId={route.id} />;
+    case 'archives':
+      return <ArchivesView navigate={navigate} repositoryId={route.repositoryId} jobId={route.jobId} />;
+    case 'browse':
+      return <BrowseView key={`${route.repositoryId}/${route.archiveName}`} navigate={navigate} repositoryId={route.repositoryId} archiveName={route.archiveName} path={route.path} />;
+    case 'logs':
+      return <LogsView navigate={navigate} jobId={route.jobId} runId={route.runId} />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
 
-  const refresh = useCallback(() => {
-    cairn()
-      .invoke('status.get', {})
-      .then((status) => setJobs(status.jobs), (e: Error) => setError(e.message));
-  }, []);
-
+/** Applies the theme setting: `system` leaves it to the OS's prefers-color-scheme. */
+function useTheme(): void {
+  const config = useInvoke('config.get', {});
+  const reload = config.reload;
+  useEvent('config.changed', useCallback(() => reload(), [reload]));
+  const theme = config.status === 'ready' ? config.data.settings.theme : 'system';
   useEffect(() => {
-    refresh();
-    const offProgress = cairn().on('run.progress', (p) => setProgress((all) => ({ ...all, [p.jobId]: p })));
-    const offFinished = cairn().on('run.finished', (record) => {
-      setProgress(({ [record.jobId]: _done, ...rest }) => rest);
-      refresh();
-    });
-    return () => {
-      offProgress();
-      offFinished();
-    };
-  }, [refresh]);
-
-  if (error) return <p className="error" role="alert">{error}</p>;
-  if (!jobs) return <p>Loading…</p>;
-  return (
-    <main>
-      <h1>Cairn</h1>
-      {jobs.length === 0 ? (
-        <p>No backup jobs yet. Add one with <code>cairn jobs add</code>.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr><th scope="col">Job</th><th scope="col">Repository</th><th scope="col">Last run</th><th scope="col">Now</th></tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => {
-              const p = progress[job.id];
-              return (
-                <tr key={job.id}>
-                  <td>{job.name}</td>
-                  <td>{job.repositoryName}</td>
-                  <td>{describeLastRun(job)}</td>
-                  <td>
-                    {p || job.state !== 'idle' ? (
-                      <>
-                        <span className="progress" aria-live="polite">{p ? `${p.phase} ${p.files ?? ''} files` : job.state}</span>
-                        <button type="button" onClick={() => void cairn().invoke('backup.cancel', { jobId: job.id })}>Cancel</button>
-                      </>
-                    ) : (
-                      <button type="button" onClick={() => void cairn().invoke('backup.start', { jobId: job.id }).then(refresh)}>Back up now</button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </main>
-  );
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 }
