@@ -243,48 +243,22 @@ describe('the archives screen', () => {
 });
 
 describe('rendering many archives', () => {
-  it('paints 1,000 archives within 300 ms of the answer arriving (best of 3), rendering only the rows near the viewport', async () => {
+  it('shows 1,000 archives by drawing only the rows near the viewport (their paint time is measured by npm run bench -- ui)', async () => {
     const app = await openApp({ setup: configure });
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      // A second page of the app whose window.cairn answers archives.list with 1,000 rows: the
-      // screen's rendering is measured alone, without 1,000 borg creates.
-      const page = await app.page.context().newPage();
-      await page.addInitScript({ content: syntheticBridge(1000) });
-      await page.goto(app.page.url());
-      await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-      const painted = page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const check = () => {
-              const table = document.querySelector('table.archives-table');
-              if (table?.getAttribute('data-count') !== '1000' || !table.querySelector('tbody tr[data-archive]')) return;
-              observer.disconnect();
-              // rAF runs just before the frame is painted; the task after it runs once it has been.
-              requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
-            };
-            const observer = new MutationObserver(check);
-            observer.observe(document.body, { childList: true, subtree: true });
-          }),
-      );
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Archives' }).click();
-      const paintedAt = await painted;
-      const answeredAt = await page.evaluate(() => (window as unknown as { __answeredAt: number }).__answeredAt);
-      times.push(paintedAt - answeredAt);
-      if (run === 0) {
-        expect(await page.getByRole('heading', { name: '1,000 archives' }).count()).toBe(1);
-        const rendered = await rows(page).count();
-        expect(rendered).toBeGreaterThan(10);
-        expect(rendered).toBeLessThan(100);
-        // Scrolling to the end brings the oldest archives in, the newest ones out.
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await expect.poll(() => rows(page).last().getAttribute('aria-rowindex')).toBe('1001');
-        expect(await rows(page).first().getAttribute('data-archive')).not.toBe('laptop-laptop-2024-05-29T12:00:00');
-      }
-      await page.close();
-    }
-    process.stderr.write(`archives: 1,000 rows painted ${times.map((t) => t.toFixed(0)).join(', ')} ms after the answer\n`);
-    expect(Math.min(...times)).toBeLessThan(300);
+    // A second page of the app whose window.cairn answers archives.list with 1,000 rows, without 1,000 borg creates.
+    const page = await app.page.context().newPage();
+    await page.addInitScript({ content: syntheticBridge(1000) });
+    await page.goto(app.page.url());
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Archives' }).click();
+    await page.getByRole('heading', { name: '1,000 archives' }).waitFor();
+    const rendered = await rows(page).count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+    // Scrolling to the end brings the oldest archives in, the newest ones out.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => rows(page).last().getAttribute('aria-rowindex')).toBe('1001');
+    expect(await rows(page).first().getAttribute('data-archive')).not.toBe('laptop-laptop-2024-05-29T12:00:00');
+    await page.close();
     await app.close();
   });
 });
@@ -328,7 +302,6 @@ function syntheticBridge(count: number): string {
       invoke: async (method) => {
         if (!(method in answers)) throw new Error('not in this page: ' + method);
         const value = structuredClone(answers[method]);
-        if (method === 'archives.list') window.__answeredAt = performance.now();
         return value;
       },
       on: () => () => {},
