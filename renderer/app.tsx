@@ -35,7 +35,7 @@ export function App() {
                 <li key={section.view}>
                   <button
                     type="button"
-                    aria-current={route?.view === section.view ? 'page' : undefined}
+                    aria-current={route && sectionOf(route) === section.view ? 'page' : undefined}
                     onClick={() => setRoute({ view: section.view } as Route)}
                   >
                     {section.label}
@@ -79,6 +79,11 @@ function Screen({ route, navigate, onSetupDone }: { route: Route; navigate: (rou
     case 'settings':
       return <SettingsView />;
   }
+}
+
+/** The sidebar section a screen belongs to (browsing an archive is part of Archives). */
+function sectionOf(route: Route): Route['view'] {
+  return route.view === 'browse' ? 'archives' : route.view;
 }
 
 /** Applies the theme setting: `system` leaves it to the OS's prefers-color-scheme. */

@@ -31,13 +31,10 @@ describe('the browse screen', () => {
         await rm(join(fixture.folder, 'notes', 'old-letter.txt'));
       },
     });
-    try {
-      await browseAndRestore(app, fixture);
-    } finally {
-      // The harness does not unmount what browsing mounted: its folder removal would fail.
-      await app.core.browse.shutdown();
-    }
+    await browseAndRestore(app, fixture);
+    // close() unmounts what browsing mounted, as the app does on quit.
     await app.close();
+    expect(await readFile('/proc/self/mounts', 'utf8')).not.toContain(app.dirs.root);
   });
 });
 

@@ -73,12 +73,10 @@ export const FolderRow = memo(function FolderRow({
       <td className="entry-name" title={entry.path}>
         {folder ? (
           <button type="button" className="link" tabIndex={-1} onClick={() => onOpen(entry)}>
-            <span aria-hidden="true">📁 </span>
             {entry.name}
           </button>
         ) : (
           <span>
-            <span aria-hidden="true">{entry.kind === 'symlink' ? '↪ ' : '📄 '}</span>
             {entry.name}
             {entry.linkTarget !== null && <span className="muted"> → {entry.linkTarget}</span>}
           </span>

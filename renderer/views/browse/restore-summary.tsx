@@ -12,7 +12,7 @@ export function RestoreSummary({ result }: { result: MethodOutput<'restore.start
         Restored {formatCount(result.restored)}, skipped {formatCount(result.skipped.length)}, failed {formatCount(failed)}
         {result.overwritten.length > 0 ? `, overwrote ${formatCount(result.overwritten.length)}` : ''}.
       </p>
-      <p className="muted wrap">Into {result.destination}</p>
+      <p className="muted wrap">{result.destination === '/' ? 'Back to where they were.' : `Into ${result.destination}`}</p>
       {result.keptBoth.length > 0 && (
         <details open={result.keptBoth.length <= 5}>
           <summary>Kept both ({formatCount(result.keptBoth.length)})</summary>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FolderEntryRow, MethodOutput } from '../../../electron/core/api/contract';
 import { formatBytes, formatCount } from '../../../electron/core/format';
 import { cairn } from '../../bridge';
-import { useAction } from '../../hooks/use-invoke';
+import { useAction, useEvent } from '../../hooks/use-invoke';
 import { parentOf } from './folder-history';
 
 /**
@@ -19,6 +19,12 @@ export function SearchPanel({ repositoryId, archiveName, onReveal }: { repositor
     const result = await action.run(() => cairn().invoke('browse.search', { repositoryId, archiveName, query: trimmed, limit: 500 }));
     if (result) setFound(result);
   };
+  // Asked while the archive was still being indexed: asked again once the index is ready.
+  useEvent('index.progress', (event) => {
+    if (event.state === 'ready' && event.repositoryId === repositoryId && event.archiveName === archiveName && found?.notIndexed.includes(archiveName)) {
+      void search();
+    }
+  });
   const entries = found?.results.flatMap((r) => r.entries) ?? [];
   const truncated = found?.results.some((r) => r.truncated) ?? false;
   return (
@@ -42,7 +48,7 @@ export function SearchPanel({ repositoryId, archiveName, onReveal }: { repositor
       {found && (
         <div aria-live="polite">
           {found.notIndexed.length > 0 ? (
-            <p className="muted">This archive is still being indexed: search works once it is ready.</p>
+            <p className="muted">This archive is still being indexed: the search runs again as soon as it is ready.</p>
           ) : (
             <p className="muted">
               {entries.length === 0 ? `Nothing named like “${query.trim()}”.` : `${formatCount(entries.length)}${truncated ? '+' : ''} found`}

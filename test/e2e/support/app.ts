@@ -126,6 +126,8 @@ export async function startApp(browser: Browser, options: OpenAppOptions = {}): 
     bridge?.stop();
     scheduler.stop();
     await core.engine.cancelAll();
+    // As the app does on quit: index builds stop and archive mounts are unmounted before the folders go.
+    await core.browse.shutdown();
     await browserContext.close().catch(() => undefined);
     rmSync(rootDir, { recursive: true, force: true });
   };
