@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload, FolderPurpose, MethodInput, MethodName, MethodOutput } from '../../electron/core/api/contract.js';
 import type { DesktopPorts, RouterContext } from '../../electron/core/api/ports.js';
-import { handleRequest } from '../../electron/core/api/router.js';
+import { forwardEvents, handleRequest } from '../../electron/core/api/router.js';
 import { createCore, type CairnCore } from '../../electron/core/core.js';
 import { tempDir } from './temp-dir.js';
 
@@ -68,10 +68,15 @@ export interface TestRouter {
   root: string;
   /** A request through the router, validated both ways as from the real window. */
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Stops forwarding the engine's events (with `forwardEngineEvents`; otherwise does nothing). */
+  stopForwarding(): void;
 }
 
-/** A fresh core in temp dirs (removed after the test) behind a RouterContext; `chosen` pre-fills picked paths. */
-export function testRouter(options: { root?: string; chosen?: Partial<Record<FolderPurpose, string[]>> } = {}): TestRouter {
+/**
+ * A fresh core in temp dirs (removed after the test) behind a RouterContext; `chosen` pre-fills
+ * picked paths; `forwardEngineEvents` adds what the shell forwards (runs, index progress, stats).
+ */
+export function testRouter(options: { root?: string; chosen?: Partial<Record<FolderPurpose, string[]>>; forwardEngineEvents?: boolean } = {}): TestRouter {
   const root = options.root ?? tempDir('cairn-router-');
   const core = createCore({
     env: { CAIRN_CONFIG_DIR: join(root, 'config'), CAIRN_DATA_DIR: join(root, 'data'), CAIRN_CACHE_DIR: join(root, 'cache') },
@@ -88,6 +93,8 @@ export function testRouter(options: { root?: string; chosen?: Partial<Record<Fol
     configChanged: () => void changes++,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
   };
+  // As the shell does for the window: the engine's and the index builds' events reach `events` too.
+  const stopForwarding = options.forwardEngineEvents === true ? forwardEvents(context, context.emit) : () => undefined;
   return {
     context,
     core,
@@ -96,5 +103,6 @@ export function testRouter(options: { root?: string; chosen?: Partial<Record<Fol
     configChanges: () => changes,
     root,
     invoke: async (method, input) => (await handleRequest(context, method, input)) as MethodOutput<typeof method>,
+    stopForwarding,
   };
 }

@@ -18,10 +18,14 @@ const archives: string[] = [];
 let stopIndexing: () => void;
 
 async function backup(): Promise<string> {
+  const measured = () => router.events.filter((e) => e.event === 'repository.stats').length;
+  const measuredBefore = measured();
   const started = await router.core.engine.start('daily');
   if (!('done' in started)) throw new Error(started.message);
   const record = await started.done;
   if (record.outcome !== 'ok') throw new Error(`backup failed: ${record.reason ?? record.outcome}`);
+  // After a run the repository is measured again (for the dashboard) in its queue; browsing waits for that.
+  await until(async () => measured() > measuredBefore, 'the repository measurement after the backup');
   return record.archiveName ?? '';
 }
 
@@ -41,7 +45,7 @@ beforeAll(async () => {
   await writeFile(join(docs, 'sub', 'keep.txt'), 'same');
   const url = join(root, 'repo');
   ensureOk(await runBorg(await locateBorg(), { args: initArgs({ encryption: 'none' }), repository: { url, encryption: 'none', passphrase: null } }));
-  router = testRouter({ root: join(root, 'cairn') });
+  router = testRouter({ root: join(root, 'cairn'), forwardEngineEvents: true });
   await router.core.store.save(
     validateConfig({
       version: 1,
@@ -57,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stopIndexing?.();
+  router.stopForwarding();
   await router.core.browse.shutdown();
   rmSync(root, { recursive: true, force: true });
 });
