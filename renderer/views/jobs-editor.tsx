@@ -3,7 +3,7 @@ import type { Navigate } from '../navigation';
 import { ItemEditor } from './editors/item-editor';
 import { JobForm } from './editors/jobs/job-form';
 import { useConfig } from './editors/use-config';
-import { useSelection } from './editors/use-selection';
+import { formWiring, useSelection } from './editors/use-selection';
 
 /** The "Jobs" screen: which folder sets go to which repository, when, and with which options. */
 export function JobsEditor({ navigate, selectedId }: { navigate: Navigate; selectedId?: string | undefined }) {
@@ -57,16 +57,7 @@ export function JobsEditor({ navigate, selectedId }: { navigate: Navigate; selec
               job={job}
               states={data.states}
               repositories={data.repositories}
-              navigate={selection.navigate}
-              onDirtyChange={selection.setDirty}
-              onSaved={(id) => {
-                selection.adopt(id);
-                config.reload();
-              }}
-              onRemoved={() => {
-                selection.clear();
-                config.reload();
-              }}
+              {...formWiring(selection, config.reload)}
             />
           )}
         />

@@ -5,12 +5,13 @@ import { AddRepository } from './editors/repositories/add-repository';
 import { RepositoryForm } from './editors/repositories/repository-form';
 import { RepositoryMaintenance } from './editors/repositories/repository-maintenance';
 import { useConfig } from './editors/use-config';
-import { useSelection } from './editors/use-selection';
+import { formWiring, useSelection } from './editors/use-selection';
 
 /** The "Repositories" screen: where backups go, their settings, passphrase, key and upkeep. */
 export function RepositoriesEditor({ navigate, selectedId }: { navigate: Navigate; selectedId?: string | undefined }) {
   const config = useConfig();
   const selection = useSelection(selectedId, navigate);
+  const wiring = formWiring(selection, config.reload);
   return (
     <AsyncView value={config} retry={config.reload}>
       {(data) => (
@@ -46,25 +47,14 @@ export function RepositoriesEditor({ navigate, selectedId }: { navigate: Navigat
           renderForm={(repository, key) =>
             repository ? (
               <div key={key}>
-                <RepositoryForm
-                  repository={repository}
-                  navigate={selection.navigate}
-                  onDirtyChange={selection.setDirty}
-                  onRemoved={() => {
-                    selection.clear();
-                    config.reload();
-                  }}
-                />
+                <RepositoryForm repository={repository} navigate={wiring.navigate} onDirtyChange={wiring.onDirtyChange} onRemoved={wiring.onRemoved} />
                 <RepositoryMaintenance repository={repository} />
               </div>
             ) : (
               <AddRepository
                 key={key}
                 onDirtyChange={selection.setDirty}
-                onAdded={(id) => {
-                  selection.adopt(id);
-                  config.reload();
-                }}
+                onAdded={wiring.onSaved}
               />
             )
           }

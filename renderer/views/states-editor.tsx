@@ -3,7 +3,7 @@ import type { Navigate } from '../navigation';
 import { ItemEditor } from './editors/item-editor';
 import { StateForm } from './editors/states/state-form';
 import { useConfig } from './editors/use-config';
-import { useSelection } from './editors/use-selection';
+import { formWiring, useSelection } from './editors/use-selection';
 
 /** The "Folders" screen: the named sets of folders (states) that jobs back up. */
 export function StatesEditor({ navigate, selectedId }: { navigate: Navigate; selectedId?: string | undefined }) {
@@ -35,16 +35,7 @@ export function StatesEditor({ navigate, selectedId }: { navigate: Navigate; sel
             <StateForm
               key={key}
               state={state}
-              navigate={selection.navigate}
-              onDirtyChange={selection.setDirty}
-              onSaved={(id) => {
-                selection.adopt(id);
-                config.reload();
-              }}
-              onRemoved={() => {
-                selection.clear();
-                config.reload();
-              }}
+              {...formWiring(selection, config.reload)}
             />
           )}
         />

@@ -77,3 +77,19 @@ export function resolveSelection<T extends { id: string }>(
   if (!item && adopted === selection.id) return { item: undefined, isNew: true, missing: false };
   return { item, isNew: false, missing: item === undefined };
 }
+
+/** What every editor form is wired to: guarded navigation, its dirty flag, and what follows a save or a removal. */
+export function formWiring(selection: EditorSelection, reloadConfig: () => void) {
+  return {
+    navigate: selection.navigate,
+    onDirtyChange: selection.setDirty,
+    onSaved: (id: string) => {
+      selection.adopt(id);
+      reloadConfig();
+    },
+    onRemoved: () => {
+      selection.clear();
+      reloadConfig();
+    },
+  };
+}
