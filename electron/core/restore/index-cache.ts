@@ -51,7 +51,9 @@ export class IndexCache {
       const now = new Date();
       await utimes(`${base}.json`, now, now).catch(() => undefined);
       return index;
-    } catch {
+    } catch (error) {
+      // An index of an older layout (or a damaged one) is dropped, to be built again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') await this.drop(repositoryId, archiveName);
       return null;
     }
   }

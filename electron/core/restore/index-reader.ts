@@ -1,8 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { decodeHeader, FLAG_HARDLINK, FLAG_IMPLIED, HEADER_SIZE, LINK_SIZE, NONE, readRecord, RECORD_SIZE, type IndexHeader, type IndexRecord } from './index-format.js';
+import { decodeHeader, FLAG_HARDLINK, FLAG_IMPLIED, HEADER_SIZE, LINK_SIZE, NONE, ORDER_DIR_SIZE, readRecord, RECORD_SIZE, type IndexHeader, type IndexRecord } from './index-format.js';
+import { sortedPositions, sortValue, storedOrderSlot, type FolderSort } from './index-order.js';
 
-/** How a folder listing is ordered; `type` puts folders first, then by name. */
-export type FolderSort = 'name' | 'size' | 'mtime' | 'type';
+export type { FolderSort } from './index-order.js';
 
 /** One entry of a folder, as the browser shows it. */
 export interface FolderEntry {
@@ -39,30 +39,8 @@ function kindOf(type: string): FolderEntry['kind'] {
 }
 
 const SCAN_CHUNK = 32_768;
-const POSITION_SPAN = 2 ** 22; // up to 4 million entries in one folder
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] ?? 0) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** After a descending sort, entries with equal values back in name order. */
-function stableTies(order: Uint32Array, keys: Float64Array): void {
-  const rank = (i: number): number => Math.floor((keys[i] ?? 0) / POSITION_SPAN);
-  let start = 0;
-  for (let i = 1; i <= order.length; i++) {
-    if (i === order.length || rank(i) !== rank(start)) {
-      if (i - start > 1) order.subarray(start, i).reverse();
-      start = i;
-    }
-  }
-}
+/** Folders bigger than this are searched by name one record at a time instead of read whole. */
+const WHOLE_BLOCK_LOOKUP = 4096;
 
 /** A folder's records and names, read in two reads. */
 interface Block {
@@ -78,7 +56,8 @@ interface Block {
  * records it needs, so opening is instant and memory stays small whatever the archive's size.
  */
 export class ArchiveIndex {
-  private readonly sorted = new Map<string, Uint32Array>();
+  /** The stored orders' directory (folder id → child count, offset), read on first use. */
+  private orderDirectory: Map<number, { count: number; offset: number }> | undefined;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -123,15 +102,23 @@ export class ArchiveIndex {
     return readRecord(await this.records(id, 1), 0);
   }
 
-  private async block(folder: IndexRecord): Promise<Block> {
-    const count = folder.firstChild === NONE ? 0 : folder.childCount;
-    if (count === 0) return { records: Buffer.alloc(0), names: Buffer.alloc(0), first: 0, count: 0, namesStart: 0 };
-    const records = await this.records(folder.firstChild, count);
+  /** Records `first`..`first + count - 1` (one folder's children, or a run of them) and their names. */
+  private async block(first: number, count: number): Promise<Block> {
+    if (count <= 0) return { records: Buffer.alloc(0), names: Buffer.alloc(0), first, count: 0, namesStart: 0 };
+    const records = await this.records(first, count);
     const firstRecord = readRecord(records, 0);
     const lastRecord = readRecord(records, count - 1);
     const namesStart = firstRecord.nameOffset;
     const names = await this.read(this.header.stringsOffset + namesStart, lastRecord.nameOffset + lastRecord.nameLength - namesStart);
-    return { records, names, first: folder.firstChild, count, namesStart };
+    return { records, names, first, count, namesStart };
+  }
+
+  private static childrenOf(folder: IndexRecord): number {
+    return folder.firstChild === NONE ? 0 : folder.childCount;
+  }
+
+  private async name(record: IndexRecord): Promise<string> {
+    return (await this.read(this.header.stringsOffset + record.nameOffset, record.nameLength)).toString('utf8');
   }
 
   private static nameIn(block: Block, k: number): string {
@@ -147,25 +134,30 @@ export class ArchiveIndex {
     for (const part of parts) {
       const record = await this.record(id);
       if (record.type !== 'd') return null;
-      const block = await this.block(record);
-      // Children are sorted by name (JS string order), so a binary search finds the part.
-      let low = 0;
-      let high = block.count - 1;
-      let found = -1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        const name = ArchiveIndex.nameIn(block, mid);
-        if (name === part) {
-          found = mid;
-          break;
-        }
-        if (name < part) low = mid + 1;
-        else high = mid - 1;
-      }
-      if (found < 0) return null;
-      id = block.first + found;
+      const child = await this.childNamed(record, part);
+      if (child === null) return null;
+      id = child;
     }
     return id;
+  }
+
+  /**
+   * A folder's child by name: children are sorted by name (JS string order), so a binary search
+   * finds it, over the folder read whole, or one record at a time in a big folder.
+   */
+  private async childNamed(folder: IndexRecord, part: string): Promise<number | null> {
+    const count = ArchiveIndex.childrenOf(folder);
+    const block = count <= WHOLE_BLOCK_LOOKUP ? await this.block(folder.firstChild, count) : null;
+    let low = 0;
+    let high = count - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const name = block ? ArchiveIndex.nameIn(block, mid) : await this.name(await this.record(folder.firstChild + mid));
+      if (name === part) return folder.firstChild + mid;
+      if (name < part) low = mid + 1;
+      else high = mid - 1;
+    }
+    return null;
   }
 
   /** The archive path of an entry. */
@@ -174,7 +166,7 @@ export class ArchiveIndex {
     let current = id;
     while (current !== 0 && current !== NONE) {
       const record = await this.record(current);
-      parts.push((await this.read(this.header.stringsOffset + record.nameOffset, record.nameLength)).toString('utf8'));
+      parts.push(await this.name(record));
       current = record.parent;
     }
     return parts.reverse().join('/');
@@ -227,20 +219,36 @@ export class ArchiveIndex {
     return (record.flags & FLAG_IMPLIED) !== 0;
   }
 
-  /** A page of a folder's entries in the order asked for; null when the path is not a folder. */
+  /**
+   * A page of a folder's entries in the order asked for; null when the path is not a folder. Only
+   * the page is read in name order; other orders read the folder's records once, and big folders
+   * take the order itself stored in the index rather than sorting.
+   */
   async listFolder(path: string, options: ListOptions = {}): Promise<FolderPage | null> {
     const id = await this.lookup(path);
     if (id === null) return null;
     const folder = await this.record(id);
     if (folder.type !== 'd') return null;
-    const block = await this.block(folder);
-    const order = this.orderOf(id, block, options.sort ?? 'name', options.descending ?? false);
-    const offset = Math.max(0, options.offset ?? 0);
-    const end = Math.min(block.count, offset + (options.limit ?? block.count));
+    const total = ArchiveIndex.childrenOf(folder);
+    const sort = options.sort ?? 'name';
+    const descending = options.descending ?? false;
+    const offset = Math.min(total, Math.max(0, options.offset ?? 0));
+    const end = Math.min(total, offset + (options.limit ?? total));
+    let block: Block;
+    let positions: ArrayLike<number>;
+    if (sort === 'name') {
+      // Stored order, or its reverse: the page's own run of records.
+      const from = descending ? total - end : offset;
+      block = await this.block(folder.firstChild + from, end - offset);
+      positions = Array.from({ length: end - offset }, (_, i) => (descending ? end - offset - 1 - i : i));
+    } else {
+      block = await this.block(folder.firstChild, total);
+      positions = (await this.storedOrder(id, sort, descending, offset, end)) ?? ArchiveIndex.sortBlock(block, sort, descending).subarray(offset, end);
+    }
     const prefix = path.split('/').filter((p) => p !== '').join('/');
     const entries: FolderEntry[] = [];
-    for (let i = offset; i < end; i++) {
-      const k = order === null ? i : (order[i] ?? 0);
+    for (let i = 0; i < positions.length; i++) {
+      const k = positions[i] ?? 0;
       const record = readRecord(block.records, k);
       const name = ArchiveIndex.nameIn(block, k);
       const entry = ArchiveIndex.plainEntry(record, name, prefix === '' ? name : `${prefix}/${name}`);
@@ -248,47 +256,36 @@ export class ArchiveIndex {
       if (record.type === 'l' || entry.hardlink) entry.linkTarget = await this.linkTarget(block.first + k);
       entries.push(entry);
     }
-    return { total: block.count, entries };
+    return { total, entries };
   }
 
-  /** The order of a folder's children for a sort (null: stored order); the last few are kept for paging. */
-  private orderOf(id: number, block: Block, sort: FolderSort, descending: boolean): Uint32Array | null {
-    if (sort === 'name' && !descending) return null;
-    const key = `${id}:${sort}:${descending}`;
-    const cached = this.sorted.get(key);
-    if (cached) return cached;
-    const n = block.count;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    if (sort !== 'name') {
-      // Native sorts of plain numbers instead of a comparator called millions of times: values
-      // become ranks, and (rank, stored position) packs into one exact double per entry.
-      const values = new Float64Array(n);
-      const { records } = block;
-      if (sort !== 'type' && records.byteOffset % 8 === 0) {
-        // Records are 5 doubles wide with size and mtime as the 4th and 5th: read them as doubles.
-        const doubles = new Float64Array(records.buffer, records.byteOffset, (n * RECORD_SIZE) / 8);
-        const field = sort === 'size' ? 3 : 4;
-        for (let i = 0; i < n; i++) values[i] = doubles[i * 5 + field] ?? 0;
-      } else {
-        for (let i = 0; i < n; i++) {
-          const at = i * RECORD_SIZE;
-          values[i] = sort === 'size' ? records.readDoubleLE(at + 24) : sort === 'mtime' ? records.readDoubleLE(at + 32) : records.readUInt8(at + 6) === 100 ? 0 : 1;
-        }
+  /** Positions `offset`..`end` of a big folder's stored order, or null when the folder has none. */
+  private async storedOrder(id: number, sort: Exclude<FolderSort, 'name'>, descending: boolean, offset: number, end: number): Promise<Uint32Array | null> {
+    if (this.orderDirectory === undefined) {
+      const rows = await this.read(this.header.ordersOffset, this.header.orderedCount * ORDER_DIR_SIZE);
+      this.orderDirectory = new Map();
+      for (let row = 0; row < this.header.orderedCount; row++) {
+        const at = row * ORDER_DIR_SIZE;
+        this.orderDirectory.set(rows.readUInt32LE(at), { count: rows.readUInt32LE(at + 4), offset: rows.readDoubleLE(at + 8) });
       }
-      const distinct = values.slice().sort();
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = lowerBound(distinct, values[i] ?? 0) * POSITION_SPAN + i;
-      keys.sort();
-      if (descending) keys.reverse();
-      for (let i = 0; i < n; i++) order[i] = (keys[i] ?? 0) % POSITION_SPAN;
-      if (descending) stableTies(order, keys);
-    } else {
-      order.reverse();
     }
-    if (this.sorted.size >= 4) this.sorted.delete(this.sorted.keys().next().value ?? '');
-    this.sorted.set(key, order);
-    return order;
+    const stored = this.orderDirectory.get(id);
+    if (!stored) return null;
+    const slot = storedOrderSlot(sort, descending);
+    const bytes = await this.read(stored.offset + (slot * stored.count + offset) * 4, (end - offset) * 4);
+    const positions = new Uint32Array(end - offset);
+    for (let i = 0; i < positions.length; i++) positions[i] = bytes.readUInt32LE(i * 4);
+    return positions;
+  }
+
+  /** A small folder's order, sorted now. */
+  private static sortBlock(block: Block, sort: Exclude<FolderSort, 'name'>, descending: boolean): Uint32Array {
+    const values = new Float64Array(block.count);
+    for (let k = 0; k < block.count; k++) {
+      const at = k * RECORD_SIZE;
+      values[k] = sortValue(sort, block.records.readUInt8(at + 6), block.records.readDoubleLE(at + 24), block.records.readDoubleLE(at + 32));
+    }
+    return sortedPositions(values, descending);
   }
 
   /** Calls `visit` with every entry's id, record and name, in file order (a folder's children together). */

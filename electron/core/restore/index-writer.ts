@@ -1,5 +1,6 @@
-import { open, rename, rm } from 'node:fs/promises';
-import { encodeHeader, FLAG_IMPLIED, HEADER_SIZE, LINK_SIZE, NONE, RECORD_SIZE, writeRecord } from './index-format.js';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { encodeHeader, FLAG_IMPLIED, HEADER_SIZE, LINK_SIZE, NONE, ORDER_DIR_SIZE, ORDERED_MIN_CHILDREN, RECORD_SIZE, writeRecord } from './index-format.js';
+import { sortedPositions, sortValue, STORED_ORDERS } from './index-order.js';
 
 /** One archive item as the builder takes it (from a `borg list --json-lines` line). */
 export interface IndexItem {
@@ -155,11 +156,21 @@ export class IndexBuilder {
     const linkBytes = linkBlob.reduce((sum, b) => sum + b.length, 0);
     const stringsLength = this.namesLength + linkBytes;
     const linksOffset = stringsOffset + stringsLength;
+    // Big folders (by position in the file) get their other orders stored after the link table.
+    const orderedFolders: number[] = [];
+    for (let at = 0; at < n; at++) if ((childCount[order[at] ?? 0] ?? 0) >= ORDERED_MIN_CHILDREN) orderedFolders.push(at);
+    const ordersOffset = linksOffset + linkIds.length * LINK_SIZE;
 
+    let end = ordersOffset;
     const temporary = `${file}.${process.pid}.tmp`;
     const handle = await open(temporary, 'w', 0o600);
     try {
-      await handle.write(encodeHeader({ entryCount: n, stringsOffset, stringsLength, linksOffset, linkCount: linkIds.length }), 0, HEADER_SIZE, 0);
+      await handle.write(
+        encodeHeader({ entryCount: n, stringsOffset, stringsLength, linksOffset, linkCount: linkIds.length, orderedCount: orderedFolders.length, ordersOffset }),
+        0,
+        HEADER_SIZE,
+        0,
+      );
       let nameCursor = 0;
       for (let from = 0; from < n; from += CHUNK) {
         const to = Math.min(n, from + CHUNK);
@@ -202,6 +213,7 @@ export class IndexBuilder {
       const blob = Buffer.concat(linkBlob);
       await handle.write(blob, 0, blob.length, stringsOffset + this.namesLength);
       await handle.write(table, 0, table.length, linksOffset);
+      end = await this.writeOrders(handle, ordersOffset, orderedFolders, order, firstChild, childCount);
       await handle.sync();
     } catch (error) {
       await handle.close();
@@ -210,6 +222,40 @@ export class IndexBuilder {
     }
     await handle.close();
     await rename(temporary, file);
-    return { entries: n - 1, bytes: linksOffset + linkIds.length * LINK_SIZE };
+    return { entries: n - 1, bytes: end };
+  }
+
+  /** The order directory and each big folder's stored orders; returns where the file ends. */
+  private async writeOrders(
+    handle: FileHandle,
+    offset: number,
+    folders: readonly number[],
+    order: Uint32Array,
+    firstChild: Uint32Array,
+    childCount: Uint32Array,
+  ): Promise<number> {
+    const directory = Buffer.alloc(folders.length * ORDER_DIR_SIZE);
+    let cursor = offset + directory.length;
+    for (const [row, at] of folders.entries()) {
+      const id = order[at] ?? 0;
+      const count = childCount[id] ?? 0;
+      const first = firstChild[id] ?? 0;
+      directory.writeUInt32LE(at, row * ORDER_DIR_SIZE);
+      directory.writeUInt32LE(count, row * ORDER_DIR_SIZE + 4);
+      directory.writeDoubleLE(cursor, row * ORDER_DIR_SIZE + 8);
+      for (const { sort, descending } of STORED_ORDERS) {
+        const values = new Float64Array(count);
+        for (let k = 0; k < count; k++) {
+          const child = order[first + k] ?? 0;
+          values[k] = sortValue(sort, this.type[child] ?? 0, this.size[child] ?? 0, this.mtime[child] ?? 0);
+        }
+        // Written in the machine's byte order: little-endian on every platform Cairn runs on.
+        const positions = sortedPositions(values, descending);
+        await handle.write(positions, 0, positions.byteLength, cursor);
+        cursor += positions.byteLength;
+      }
+    }
+    await handle.write(directory, 0, directory.length, offset);
+    return cursor;
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArchiveIndex } from '../../../electron/core/restore/index-reader.js';
+import { ArchiveIndex, type FolderEntry } from '../../../electron/core/restore/index-reader.js';
 import { IndexBuilder } from '../../../electron/core/restore/index-writer.js';
 import { FLAG_HARDLINK } from '../../../electron/core/restore/index-format.js';
 import { nameMatcher, searchIndex } from '../../../electron/core/restore/search.js';
@@ -75,20 +75,38 @@ describe('archive index', () => {
     }
   });
 
-  it('pages through a folder of 100,000 entries in any order without reading the rest of the archive', async () => {
+  it('pages through a folder of 100,000 entries in any order, ties in name order, from orders stored in the index', async () => {
     const builder = new IndexBuilder();
-    for (let i = 0; i < 100_000; i++) builder.add(file(`big/f${String(i).padStart(6, '0')}.dat`, i, i));
+    // Sizes and times repeat (ties), and a few folders sit among the files (type order).
+    for (let i = 0; i < 100_000; i++) {
+      const name = `big/f${String(i).padStart(6, '0')}.dat`;
+      builder.add(i % 25_000 === 7 ? dir(name) : file(name, i % 1000, (i * 7919) % 5000));
+    }
     const path = join(tempDir(), 'big.idx');
     await builder.write(path);
     const index = await ArchiveIndex.open(path);
     try {
-      const page = await index.listFolder('big');
-      const bySize = await index.listFolder('big', { sort: 'size', descending: true, limit: 200 });
+      expect(index.header.orderedCount).toBe(1); // only `big` is big enough to store its orders
+      const all = (await index.listFolder('big'))!.entries;
+      expect(all).toHaveLength(100_000);
+      const typeValue = (e: FolderEntry) => (e.kind === 'folder' ? 0 : 1);
+      for (const [sort, value] of [['size', (e: FolderEntry) => e.size], ['mtime', (e: FolderEntry) => e.mtime], ['type', typeValue]] as const) {
+        for (const descending of [false, true]) {
+          const expected = [...all].sort((a, b) => (value(a) - value(b)) * (descending ? -1 : 1) || (a.name < b.name ? -1 : 1)).map((e) => e.name);
+          for (const offset of [0, 50_000, 99_900]) {
+            const page = await index.listFolder('big', { sort, descending, offset, limit: 200 });
+            expect(page?.total).toBe(100_000);
+            expect(page?.entries.map((e) => e.name), `${sort} ${descending ? 'descending' : 'ascending'} from ${offset}`).toEqual(expected.slice(offset, offset + 200));
+          }
+        }
+      }
+      const backwards = await index.listFolder('big', { descending: true, offset: 10, limit: 3 });
+      expect(backwards?.entries.map((e) => e.name)).toEqual(['f099989.dat', 'f099988.dat', 'f099987.dat']);
       const window = await index.listFolder('big', { offset: 50_000, limit: 200 });
-      // Listing speed is measured by `npm run bench -- restore`, not here.
-      expect(page?.total).toBe(100_000);
-      expect(bySize?.entries.slice(0, 2).map((e) => e.name)).toEqual(['f099999.dat', 'f099998.dat']);
       expect(window?.entries.map((e) => e.name)).toEqual(Array.from({ length: 200 }, (_, i) => `f${String(50_000 + i).padStart(6, '0')}.dat`));
+      expect(await index.pathOf((await index.lookup('big/f077777.dat'))!)).toBe('big/f077777.dat');
+      expect(await index.lookup('big/f077777.da')).toBeNull();
+      // Listing speed is measured by `npm run bench -- restore`, not here.
     } finally {
       await index.close();
     }

@@ -1,4 +1,4 @@
-import { utimes } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { IndexCache } from '../../../electron/core/restore/index-cache.js';
 import { IndexBuilder } from '../../../electron/core/restore/index-writer.js';
@@ -38,5 +38,17 @@ describe('IndexCache', () => {
     expect(await cache.has('r', 'pruned')).toBe(false);
     expect(await cache.open('r', 'pruned')).toBeNull();
     expect(await cache.has('other', 'pruned')).toBe(true);
+  });
+
+  it('drops an index of an older layout (or a damaged one) when opening it, so it is built again', async () => {
+    const cache = new IndexCache(tempDir());
+    await add(cache, 'r', 'old-layout', 3);
+    const file = await cache.fileFor('r', 'old-layout');
+    const bytes = await readFile(file);
+    bytes.writeUInt32LE(1, 8); // the layout version of the first release
+    await writeFile(file, bytes);
+    expect(await cache.has('r', 'old-layout')).toBe(true);
+    expect(await cache.open('r', 'old-layout')).toBeNull();
+    expect(await cache.has('r', 'old-layout')).toBe(false);
   });
 });
