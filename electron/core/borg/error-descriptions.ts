@@ -4,6 +4,8 @@ import type { BorgErrorCode } from './errors.js';
 export interface ErrorContext {
   /** How the user calls the repository in Cairn, used in suggested commands. */
   repository?: string | undefined;
+  /** The archive borg named, for a sentence that says which one. */
+  archive?: string | undefined;
 }
 
 /** The sentence for a person and the advice that goes with it. */
@@ -47,7 +49,10 @@ export function describeBorgError(code: BorgErrorCode, context: ErrorContext = {
     case 'path-not-allowed':
       return { summary: 'The server does not allow access to this repository path.', hint: 'Use a path inside the one the server allows for this key (borg serve --restrict-to-path).' };
     case 'archive-not-found':
-      return { summary: 'The archive does not exist (it may have been pruned or deleted).', hint: 'Refresh the list of archives and try again.' };
+      return {
+        summary: context.archive === undefined ? 'The archive is no longer in the repository: it was deleted or pruned.' : `The archive "${context.archive}" is no longer in the repository: it was deleted or pruned.`,
+        hint: 'Refresh the list of archives and choose another one.',
+      };
     case 'archive-exists':
       return { summary: 'An archive with this name already exists.', hint: 'Use an archive name template containing {now} so each archive gets a new name.' };
     case 'relocated-repository':

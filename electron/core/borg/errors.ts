@@ -46,6 +46,8 @@ export interface BorgErrorInit {
   /** The command that failed, without secrets (the repository URL and the argv). */
   command?: string | undefined;
   repository?: string | undefined;
+  /** The archive the error is about, when borg named it. */
+  archive?: string | undefined;
   cause?: unknown;
 }
 
@@ -63,7 +65,7 @@ export class BorgError extends Error {
   readonly command: string | undefined;
 
   constructor(init: BorgErrorInit) {
-    const described = describeBorgError(init.code, { repository: init.repository });
+    const described = describeBorgError(init.code, { repository: init.repository, archive: init.archive });
     const summary = init.summary ?? described.summary;
     const hint = init.hint ?? described.hint;
     super(`${summary} ${hint}`.trim(), init.cause === undefined ? undefined : { cause: init.cause });
@@ -131,6 +133,8 @@ const sshFailures: readonly [RegExp, BorgErrorCode][] = [
 const usageLine = /^(usage: borg|borg(?: [a-z-]+)*: error: |Invalid placeholder )/;
 const interruptedText = /^(Got Ctrl-C \/ SIGINT\.|Keyboard interrupt)/;
 const maxDetail = 4000;
+// Archive.DoesNotExist: "Archive nope does not exist".
+const missingArchive = /^Archive (.+) does not exist$/s;
 
 /** Chooses the BorgError that best explains a failed run, from its messages, raw stderr and exit. */
 export function errorFromRun(
@@ -156,7 +160,9 @@ export function errorFromRun(
 
   for (const message of errors) {
     const code = message.msgid === undefined ? undefined : errorCodeForMsgid(message.msgid);
-    if (code !== undefined) return new BorgError({ ...base, code, msgid: message.msgid, detail: clip(message.message) });
+    if (code === undefined) continue;
+    const archive = code === 'archive-not-found' ? missingArchive.exec(message.message)?.[1] : undefined;
+    return new BorgError({ ...base, code, archive, msgid: message.msgid, detail: clip(message.message) });
   }
 
   const usage = rawLines.filter((line) => usageLine.test(line));

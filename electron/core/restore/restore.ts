@@ -1,4 +1,4 @@
-import { lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, posix } from 'node:path';
 import { extractArgs } from '../borg/argv/extract.js';
@@ -47,22 +47,67 @@ function commonPrefix(paths: readonly string[]): string {
   return first.slice(0, length).join('/');
 }
 
+/** Why a restore cannot write where it was asked to: said before borg runs, so nothing is touched. */
+export class RestoreTargetError extends Error {
+  override readonly name = 'RestoreTargetError';
+}
+
+function unwritable(destination: string, error: unknown): RestoreTargetError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EROFS: 'it is on a read-only disk',
+    EACCES: 'you do not have permission to write there',
+    EPERM: 'you do not have permission to write there',
+    ENOSPC: 'its disk is full',
+    EEXIST: 'it is a file, not a folder',
+    ENOTDIR: 'part of that path is a file, not a folder',
+  };
+  const why = (code !== undefined ? reasons[code] : undefined) ?? (error as Error).message;
+  return new RestoreTargetError(`Cairn cannot restore to ${destination}: ${why}. Nothing was restored; choose another folder or fix its permissions, then try again.`, { cause: error });
+}
+
 /**
  * A staging folder on the same file system as the destination, so finished files are renamed
  * into place: a cancelled or failed restore never leaves a partial file under its final name.
+ * With a chosen target it is made no higher than the target itself; for the original location
+ * (where only some sub-folders may be writable) it falls back to the temporary folder.
  */
-async function makeStaging(near: string): Promise<string> {
+async function makeStaging(near: string, target: string | undefined): Promise<string> {
   let dir = near;
   for (;;) {
     try {
-      if ((await lstat(dir)).isDirectory()) return await mkdtemp(join(dir, '.cairn-restore-'));
-    } catch {
+      // Never inside a link below the target (it may point anywhere, and placing may replace it);
+      // the target itself may be a link to a folder (~/Restore → another disk).
+      const info = dir === target ? await stat(dir) : await lstat(dir);
+      if (info.isDirectory()) return await mkdtemp(join(dir, '.cairn-restore-'));
+    } catch (error) {
+      if (target !== undefined && dir === target) throw unwritable(target, error);
       /* not there or not writable: try its parent */
     }
     if (dir === parse(dir).root) return mkdtemp(join(tmpdir(), 'cairn-restore-'));
     dir = dirname(dir);
   }
 }
+
+/** The error for a disk that filled up while borg wrote the restored files, naming where. */
+function noSpace(where: string, cause: BorgError | undefined, exitCode: number | null): BorgError {
+  return new BorgError({
+    code: 'disk-full',
+    summary: `There is not enough free space in ${where} for the restored files.`,
+    hint: 'Nothing was restored and no file there was changed; free some space or restore fewer files or to another disk, then try again.',
+    detail: cause?.detail,
+    exitCode: cause?.exitCode ?? exitCode,
+    command: cause?.command,
+    cause,
+  });
+}
+
+/** The archive was deleted or pruned after it was listed: say which one, whatever borg's wording. */
+function archiveGone(archive: string, cause: BorgError): BorgError {
+  return new BorgError({ code: 'archive-not-found', archive, msgid: cause.msgid, detail: cause.detail, exitCode: cause.exitCode, command: cause.command, cause });
+}
+
+const diskFullText = /No space left on device|\[Errno 28\]/;
 
 /**
  * Restores files from an archive: `borg extract` into a staging folder, then each file moved to
@@ -72,11 +117,16 @@ export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAcc
   const destination = options.target ?? parse(process.cwd()).root;
   const selection = options.selection ?? [];
   const archivePaths = (selection.length > 0 ? selection.map((s) => s.path) : options.paths).map(toArchivePath).filter((p) => p.length > 0);
-  await mkdir(destination, { recursive: true });
-  const staging = await makeStaging(join(destination, commonPrefix(archivePaths)));
+  await mkdir(destination, { recursive: true }).catch((error: unknown) => {
+    throw unwritable(destination, error);
+  });
+  const staging = await makeStaging(join(destination, commonPrefix(archivePaths)), options.target === undefined ? undefined : destination);
+  // Where the extracted files are written first, i.e. the disk that must hold them.
+  const stagingDisk = options.target !== undefined && staging.startsWith(destination) ? destination : dirname(staging);
   // The patterns file lives outside the staging folder, whose whole content is moved into place.
-  const privateDir = selection.length > 0 ? await mkdtemp(join(tmpdir(), 'cairn-patterns-')) : null;
+  let privateDir: string | null = null;
   try {
+    if (selection.length > 0) privateDir = await mkdtemp(join(tmpdir(), 'cairn-patterns-'));
     const patterns = privateDir !== null ? selectionPatterns(selection) : [];
     const patternsFile = patterns.length > 0 && privateDir !== null ? await writePatternsFile(privateDir, patterns) : undefined;
     const result = await runBorg(borg, {
@@ -95,8 +145,12 @@ export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAcc
     const empty: PlacementSummary = { restored: 0, skipped: [], keptBoth: [], overwritten: [], failed: [] };
     if (result.outcome === 'cancelled') return { ...empty, destination, cancelled: true, messages: result.messages };
     if (result.outcome === 'error' || result.outcome === 'killed') {
+      if (result.error?.code === 'disk-full') throw noSpace(stagingDisk, result.error, result.exitCode);
+      if (result.error?.code === 'archive-not-found') throw archiveGone(options.archive, result.error);
       throw result.error ?? new BorgError({ code: 'unknown', summary: 'The restore failed.', exitCode: result.exitCode });
     }
+    // borg only warns about a file it could not finish writing and goes on: that file is cut short.
+    if (result.messages.some((m) => diskFullText.test(m.message))) throw noSpace(stagingDisk, undefined, result.exitCode);
     const placed = await placeFiles(staging, destination, options.onConflict, options.signal);
     return { ...placed, destination, cancelled: options.signal?.aborted ?? false, messages: result.messages };
   } finally {
