@@ -207,9 +207,9 @@ async function setupLoginItem(core: CairnCore, log: AppLogger): Promise<void> {
   }
 }
 
-/** Archive mounts left by a crash are cleaned up; each new backup's archive is indexed for browsing. */
+/** Archive mounts and previews left by a crash are cleaned up; each new backup's archive is indexed for browsing. */
 async function setupBrowsing(core: CairnCore, log: AppLogger): Promise<void> {
-  await core.browse.mounts.cleanupStale().catch((error: unknown) => log.warn('Could not clean up archive mounts left from before:', error));
+  await core.browse.cleanupStale().catch((error: unknown) => log.warn('Could not clean up archive mounts or previews left from before:', error));
   stops.push(core.browse.startBackgroundIndexing());
 }
 

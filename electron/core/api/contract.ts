@@ -365,6 +365,15 @@ export const methods = {
   /** Whether archives can be mounted here, and the note to show when not. */
   'browse.fuse': { input: z.object({}).strict(), output: z.object({ available: z.boolean(), note: z.string().nullable() }) },
   /**
+   * Opens a file of an archive with its default app ('open') or shows it in the file manager
+   * ('reveal'; opening a folder reveals it): from the archive's mount, or without FUSE from a copy
+   * extracted to a private temporary folder (revealing then fails with the FUSE note).
+   */
+  'browse.openItem': {
+    input: z.object({ repositoryId: id, archiveName: archiveNameInput, path: z.string().max(8192), how: z.enum(['open', 'reveal']) }).strict(),
+    output: z.object({ opened: z.enum(['mount', 'extract']), localPath: z.string() }),
+  },
+  /**
    * Restores files and folders (progress as `restore.progress`) to where they were or to a folder
    * picked with `dialog.pickFolders('restore-target')`. Conflicts: never a silent overwrite.
    */

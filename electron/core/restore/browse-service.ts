@@ -9,8 +9,10 @@ import { diffArchives, type ArchiveDiff } from './archive-diff.js';
 import { buildArchiveIndex } from './build-index.js';
 import { DEFAULT_INDEX_CACHE_BYTES, IndexCache } from './index-cache.js';
 import type { FolderPage, ListOptions } from './index-reader.js';
+import { FUSE_MISSING_NOTE, fuseMissing } from './fuse.js';
 import { listMountedFolder } from './mount-listing.js';
 import { MountManager } from './mount-manager.js';
+import { openArchiveItem, previewsRootOf, removePreviews, type OpenedItem, type OpenHow } from './open-item.js';
 import { restoreFromArchive, type RestoreSummary } from './restore.js';
 import { searchIndex, type SearchResult } from './search.js';
 import type { ConflictPolicy } from './place-files.js';
@@ -49,10 +51,6 @@ interface Build {
   controller: AbortController;
   done: Promise<void>;
 }
-
-/** Said when a mount fails because this machine has no FUSE: everything but "Open in file manager" still works. */
-export const FUSE_MISSING_NOTE =
-  'Archives cannot be mounted on this computer (FUSE is not available), so "Open in file manager" is off. Browsing, search and restore still work; previews are extracted to a temporary folder.';
 
 /**
  * Browsing archives for restore: per-archive indexes (built once, in the background, never in a
@@ -162,20 +160,31 @@ export class BrowseService {
         await index.close();
       }
     }
-    this.ensureIndex(repositoryId, archiveName).catch(() => undefined); // followed through index events
+    const startIndex = (): void => void this.ensureIndex(repositoryId, archiveName).catch(() => undefined); // followed through index events
     let mountpoint = this.mounts.touch(repositoryId, archiveName);
-    if (mountpoint === null && mount && this.fuse.available && !this.deps.engine.busy(repositoryId)) {
-      const { config, repository } = await this.repository(repositoryId);
-      try {
-        const access = await this.deps.access(repository);
-        mountpoint = await this.mounts.mount(await this.deps.borg(), access, repositoryId, archiveName, config.settings.lockWaitSeconds);
-      } catch (error) {
-        if (!fuseMissing(error)) throw error;
-        this.fuse = { available: false, note: FUSE_MISSING_NOTE };
-      }
+    const mounting = mountpoint === null && mount && this.fuse.available && !this.deps.engine.busy(repositoryId);
+    if (!mounting) startIndex();
+    try {
+      if (mounting) mountpoint = await this.mountForBrowsing(repositoryId, archiveName);
+      if (mountpoint === null) return { indexState: 'building', source: 'none', page: null };
+      return { indexState: 'building', source: 'mount', page: await listMountedFolder(mountpoint, path, options) };
+    } finally {
+      // Only once the folder is shown: both read the whole archive, and the mount is what the user waits for.
+      if (mounting) startIndex();
     }
-    if (mountpoint === null) return { indexState: 'building', source: 'none', page: null };
-    return { indexState: 'building', source: 'mount', page: await listMountedFolder(mountpoint, path, options) };
+  }
+
+  /** Mounts an archive to show it while its index builds; null when this machine has no FUSE. */
+  private async mountForBrowsing(repositoryId: string, archiveName: string): Promise<string | null> {
+    const { config, repository } = await this.repository(repositoryId);
+    try {
+      const access = await this.deps.access(repository);
+      return await this.mounts.mount(await this.deps.borg(), access, repositoryId, archiveName, config.settings.lockWaitSeconds);
+    } catch (error) {
+      if (!fuseMissing(error)) throw error;
+      this.fuse = { available: false, note: FUSE_MISSING_NOTE };
+      return null;
+    }
   }
 
   /** Searches archives' indexes by name or glob; archives not indexed yet are named (and queued for indexing). */
@@ -244,12 +253,17 @@ export class BrowseService {
   ): Promise<RestoreSummary> {
     const { config, repository } = await this.repository(repositoryId);
     return this.deps.engine.exclusive(repositoryId, async () => {
-      // The archive's mount would only slow the extract down; it is not needed for a restore.
-      return restoreFromArchive(await this.deps.borg(), await this.deps.access(repository), {
-        ...options,
-        paths: [],
-        lockWait: config.settings.lockWaitSeconds,
-      });
+      try {
+        return await restoreFromArchive(await this.deps.borg(), await this.deps.access(repository), {
+          ...options,
+          paths: [],
+          lockWait: config.settings.lockWaitSeconds,
+        });
+      } catch (error) {
+        // Deleted or pruned since it was indexed: stop offering its files.
+        if (error instanceof BorgError && error.code === 'archive-not-found') await this.cache.drop(repositoryId, options.archive);
+        throw error;
+      }
     });
   }
 
@@ -264,21 +278,30 @@ export class BrowseService {
     });
   }
 
-  /** At quit: stop every build and unmount every archive. */
+  /** Opens (default app) or reveals (file manager) an archive item: a path in its mount, or without FUSE an extracted copy. */
+  async openItem(repositoryId: string, archiveName: string, path: string, how: OpenHow): Promise<OpenedItem> {
+    const { config, repository } = await this.repository(repositoryId);
+    const [borg, access] = await Promise.all([this.deps.borg(), this.deps.access(repository)]);
+    const previewsRoot = previewsRootOf(this.deps.paths.cacheDir);
+    return openArchiveItem({ service: this, engine: this.deps.engine, borg, access, lockWait: config.settings.lockWaitSeconds, previewsRoot }, { repositoryId, archiveName, path, how });
+  }
+
+  /** At start: mounts and previews a crash left behind. */
+  async cleanupStale(): Promise<void> {
+    await this.mounts.cleanupStale();
+    await removePreviews(previewsRootOf(this.deps.paths.cacheDir), false);
+  }
+
+  /** At quit: stop every build, unmount every archive, remove extracted previews. */
   async shutdown(): Promise<void> {
     for (const build of this.builds.values()) build.controller.abort();
     await Promise.all([...this.builds.values()].map((b) => b.done.catch(() => undefined)));
     await this.mounts.unmountAll();
+    await removePreviews(previewsRootOf(this.deps.paths.cacheDir)).catch(() => undefined);
   }
 }
 
 function describe(error: unknown): string {
   if (error instanceof BorgError) return `${error.summary} ${error.hint}`.trim();
   return (error as Error).message;
-}
-
-/** A mount that failed because FUSE (the kernel module, /dev/fuse, or borg's pyfuse3/llfuse) is missing. */
-export function fuseMissing(error: unknown): boolean {
-  const text = error instanceof BorgError ? `${error.summary} ${error.detail ?? ''}` : String((error as Error)?.message ?? error);
-  return /fuse|mount not available|\/dev\/fuse/i.test(text);
 }

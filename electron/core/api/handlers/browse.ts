@@ -26,7 +26,7 @@ function indexInBackground(context: RouterContext, repositoryId: string, archive
 
 /** Browsing archives (folders, search, versions, diff) and restoring from them. */
 export const browseHandlers: HandlerGroup<
-  'browse.open' | 'browse.list' | 'browse.search' | 'browse.versions' | 'browse.diff' | 'browse.fuse' | 'restore.start' | 'restore.cancel'
+  'browse.open' | 'browse.list' | 'browse.search' | 'browse.versions' | 'browse.diff' | 'browse.fuse' | 'browse.openItem' | 'restore.start' | 'restore.cancel'
 > = {
   'browse.open': async ({ repositoryId, archiveName, path, ...options }, context) => {
     await repositoryOf(context, repositoryId);
@@ -59,6 +59,18 @@ export const browseHandlers: HandlerGroup<
   },
 
   'browse.fuse': async (_input, context) => context.core.browse.fuse,
+
+  'browse.openItem': async ({ repositoryId, archiveName, path, how }, context) => {
+    await repositoryOf(context, repositoryId);
+    const opened = await context.core.browse.openItem(repositoryId, archiveName, path, how);
+    try {
+      await context.desktop.openPath(opened.localPath);
+    } catch (error) {
+      const what = how === 'reveal' ? 'The file manager could not be opened' : `No app could open ${path.split('/').pop() || path}`;
+      throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
+    }
+    return opened;
+  },
 
   'restore.start': async ({ restoreId, repositoryId, archiveName, selection, target, onConflict }, context) => {
     await repositoryOf(context, repositoryId);
