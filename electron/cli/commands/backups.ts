@@ -8,7 +8,6 @@ import type { EngineEvent } from '../../core/jobs/engine.js';
 import type { RunRecord } from '../../core/jobs/history.js';
 import { listArchives, type ArchiveSummary } from '../../core/repositories/archives.js';
 import { conflictPolicies, type ConflictPolicy } from '../../core/restore/place-files.js';
-import { restoreFromArchive } from '../../core/restore/restore.js';
 import type { CliContext } from '../context.js';
 import { ExitCode, table, type Output } from '../output.js';
 
@@ -163,12 +162,12 @@ export function registerBackups(program: Command, context: () => CliContext): vo
       const onInterrupt = () => controller.abort();
       process.on('SIGINT', onInterrupt);
       try {
-        const summary = await restoreFromArchive(await core.borg(), await core.access(repository), {
+        // The window's restore: one patterns file however many paths, in the repository's queue.
+        const summary = await core.browse.restore(repository.id, {
           archive,
-          paths,
+          selection: paths.map((path) => ({ path, folder: true })),
           target: options.target,
           onConflict: options.onConflict,
-          lockWait: config.settings.lockWaitSeconds,
           signal: controller.signal,
           onProgress: (percent, message) => output.status(`Restoring ${percent === undefined ? '' : `${percent.toFixed(0)}% `}${message ?? ''}`),
         });
