@@ -2,7 +2,7 @@
 // (1,000,000 by default; one folder holds a tenth of them), generated once and cached. Prints:
 // first open (Cairn: mount shown while the index builds) against `borg mount` + listing the root,
 // the index build (time, size, peak memory), reopening, listing the big folder from the index,
-// and a restore of 10,000 selected files against raw `borg extract` of the same paths.
+// and a restore of 10,000 selected files against raw `borg extract` of the same paths (patterns file).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -35,7 +35,7 @@ function borg(args: string[], cwd?: string): Promise<{ code: number | null; seco
 }
 
 /** The tree (a big folder plus folders of 1,000 files) and its archive, made once. */
-async function ensureArchive(): Promise<void> {
+export async function ensureArchive(): Promise<void> {
   if (existsSync(join(cacheDir, '.complete'))) return;
   await rm(cacheDir, { recursive: true, force: true });
   process.stdout.write(`building ${FILES} files and their archive in ${cacheDir} (once)… `);
@@ -65,12 +65,17 @@ export async function runRestoreBench(): Promise<void> {
     // Baseline: borg's fastest way to show the root, `borg mount` (daemonized) + listing it.
     const mountpoint = join(work, 'mnt');
     await mkdir(mountpoint);
-    let started = performance.now();
-    const mounted = await borg(['mount', `::${ARCHIVE}`, mountpoint]);
-    if (mounted.code !== 0) throw new Error(`borg mount failed: ${mounted.stderr}`);
-    await readdir(mountpoint);
-    const borgFirstOpen = ms(started);
-    await borg(['umount', mountpoint]);
+    // Run twice, the first unmeasured, so neither side gets the archive from a colder disk cache.
+    let started = 0;
+    let borgFirstOpen = 0;
+    for (let round = 0; round < 2; round++) {
+      started = performance.now();
+      const mounted = await borg(['mount', `::${ARCHIVE}`, mountpoint]);
+      if (mounted.code !== 0) throw new Error(`borg mount failed: ${mounted.stderr}`);
+      await readdir(mountpoint);
+      borgFirstOpen = ms(started);
+      await borg(['umount', mountpoint]);
+    }
 
     const core = createCore({ env: { CAIRN_CONFIG_DIR: join(work, 'config'), CAIRN_DATA_DIR: join(work, 'data'), CAIRN_CACHE_DIR: join(work, 'cache') } });
     await core.store.save(
@@ -90,12 +95,18 @@ export async function runRestoreBench(): Promise<void> {
     const reopenMs = ms(started);
     const index = await core.browse.cache.open('bench', ARCHIVE);
     if (!index || first.page === null || reopened.source !== 'index') throw new Error('the archive did not open');
-    started = performance.now();
-    const page = await index.listFolder('big', { limit: 500 });
-    const bigPageMs = ms(started);
-    started = performance.now();
-    await index.listFolder('big', { sort: 'size', descending: true, limit: 500 });
-    const bigSortedMs = ms(started);
+    // The big folder as the window asks for it: a page of 500 in each order (median of 5), then all of it.
+    const pageMs: string[] = [];
+    let page: Awaited<ReturnType<typeof index.listFolder>> = null;
+    for (const [sort, descending] of [['name', false], ['size', true], ['mtime', true], ['type', false]] as const) {
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        started = performance.now();
+        page = await index.listFolder('big', { sort, descending, offset: round * 500, limit: 500 });
+        times.push(ms(started));
+      }
+      pageMs.push(`${sort}${descending ? ' desc' : ''} ${times.sort((a, b) => a - b)[2]?.toFixed(1)} ms`);
+    }
     started = performance.now();
     await index.listFolder('big');
     const bigAllMs = ms(started);
@@ -105,7 +116,10 @@ export async function runRestoreBench(): Promise<void> {
     const paths = Array.from({ length: SELECTED }, (_, i) => `big/b${String(i * Math.floor(BIG / SELECTED)).padStart(7, '0')}.txt`);
     const rawTarget = join(work, 'raw');
     await mkdir(rawTarget);
-    const raw = await borg(['extract', `::${ARCHIVE}`, ...paths], rawTarget);
+    // borg's fastest way to extract a list of paths: a patterns file of `pf:` lines (looked up in a
+    // dict); paths as arguments are each matched against every item (530 s for 10,000 at 100,000 files).
+    await writeFile(join(work, 'raw-patterns'), `${paths.map((p) => `+ pf:${p}`).join('\n')}\n- sh:**\n`);
+    const raw = await borg(['extract', '--patterns-from', join(work, 'raw-patterns'), `::${ARCHIVE}`], rawTarget);
     if (raw.code !== 0) throw new Error(`borg extract failed: ${raw.stderr}`);
     started = performance.now();
     const restored = await core.browse.restore('bench', { archive: ARCHIVE, selection: paths.map((path) => ({ path, folder: false })), target: join(work, 'cairn'), onConflict: 'keep-both' });
@@ -115,10 +129,10 @@ export async function runRestoreBench(): Promise<void> {
 
     console.log(`\nRestore benchmark: archive of ${entries} items (${FILES} files, one folder of ${page?.total ?? 0})`);
     console.log(`first open      cairn ${(cairnFirstOpen / 1000).toFixed(2)} s  vs borg mount + ls ${(borgFirstOpen / 1000).toFixed(2)} s  ratio ${(cairnFirstOpen / borgFirstOpen).toFixed(3)} (target <= 1.1)`);
-    console.log(`index build     ${(buildMs / 1000).toFixed(2)} s (from the first open, mount alongside), ${formatBytes(meta?.bytes ?? 0)} on disk`);
+    console.log(`index build     ${(buildMs / 1000).toFixed(2)} s (from the first open; started once the root is shown), ${formatBytes(meta?.bytes ?? 0)} on disk`);
     console.log(`reopen          ${reopenMs.toFixed(1)} ms (target < 500)`);
-    console.log(`big folder      first 500 by name ${bigPageMs.toFixed(1)} ms, first 500 by size ${bigSortedMs.toFixed(1)} ms, all ${page?.total ?? 0} entries ${bigAllMs.toFixed(1)} ms (target < 100)`);
-    console.log(`restore ${SELECTED}    cairn ${cairnRestore.toFixed(2)} s (${restored.restored} restored)  vs borg extract ${raw.seconds.toFixed(2)} s  ratio ${(cairnRestore / raw.seconds).toFixed(3)} (target <= 1.1)`);
+    console.log(`big folder      ${page?.total ?? 0} entries, a page of 500: ${pageMs.join(', ')} (target < 100); all of them at once ${bigAllMs.toFixed(1)} ms`);
+    console.log(`restore ${SELECTED}    cairn ${cairnRestore.toFixed(2)} s (${restored.restored} restored)  vs borg extract --patterns-from ${raw.seconds.toFixed(2)} s  ratio ${(cairnRestore / raw.seconds).toFixed(3)} (target <= 1.1)`);
     console.log(`peak memory     ${formatBytes(peak)} (Node process of Cairn; borg runs as a child)`);
   } finally {
     await rm(work, { recursive: true, force: true });
