@@ -5,8 +5,11 @@ import { useInvoke } from '../hooks/use-invoke';
 import type { Navigate } from '../navigation';
 import { formatLocalTime } from './archives/rows';
 import { BrowseHeader } from './browse/browse-header';
+import { DiffPanel } from './browse/diff-panel';
 import { parentOf, useFolderHistory } from './browse/folder-history';
+import { FolderTree } from './browse/folder-tree';
 import { FolderTable } from './browse/folder-table';
+import { OpenActions } from './browse/open-actions';
 import { RestoreDialog, type RestoreRequest } from './browse/restore-dialog';
 import { SearchPanel } from './browse/search-panel';
 import { PAGE_SIZE, useFolder, type FolderSort, type SortKey } from './browse/use-folder';
@@ -31,6 +34,17 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
   const refocus = useRef(false);
   const archives = useInvoke('archives.list', { repositoryId });
   const archive = archives.status === 'ready' ? archives.data.archives.find((a) => a.name === archiveName) : undefined;
+  const [comparing, setComparing] = useState(false);
+  // A search result or a changed path: in this archive, its folder with the entry highlighted; in another, that archive at its folder.
+  const reveal = (name: string, path: string) => {
+    if (name !== archiveName) {
+      navigate({ view: 'browse', repositoryId, archiveName: name, path: parentOf(path) });
+      return;
+    }
+    setHighlight(path);
+    refocus.current = true;
+    history.go(parentOf(path));
+  };
 
   // A new folder starts at its first row with no range anchor.
   useEffect(() => {
@@ -92,11 +106,8 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
       <SearchPanel
         repositoryId={repositoryId}
         archiveName={archiveName}
-        onReveal={(entry) => {
-          setHighlight(entry.path);
-          refocus.current = true;
-          history.go(parentOf(entry.path));
-        }}
+        archives={archives.status === 'ready' ? archives.data.archives : undefined}
+        onReveal={reveal}
       />
       <div className="toolbar browse-actions">
         <span className="muted" aria-live="polite">{picked.length > 0 ? `${formatCount(picked.length)} selected` : 'Nothing selected'}</span>
@@ -104,6 +115,8 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
           Restore…
         </button>
         <button type="button" disabled={!single} onClick={() => single && setVersionsOf(single.entry)}>Versions</button>
+        <OpenActions repositoryId={repositoryId} archiveName={archiveName} item={single} folderPath={history.path} fuse={state.status === 'ready' || state.status === 'indexing' ? state.fuse : null} />
+        <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare with…</button>
         {picked.length > 0 && <button type="button" className="link" onClick={() => setSelected(new Map())}>Clear selection</button>}
       </div>
       <p className="progress-text browse-index" role="status" aria-live="polite">
@@ -111,6 +124,9 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
         {state.status === 'ready' && state.indexing !== null && `Indexing… ${formatCount(state.indexing)} entries (showing the mounted archive meanwhile)`}
       </p>
       {(state.status === 'ready' || state.status === 'indexing') && state.fuse.note && <p className="notice warning">{state.fuse.note}</p>}
+      {comparing && (
+        <DiffPanel repositoryId={repositoryId} archiveName={archiveName} archives={archives.status === 'ready' ? archives.data.archives : []} onReveal={reveal} onClose={() => setComparing(false)} />
+      )}
       {versionsOf && (
         <VersionsPanel
           key={versionsOf.path}
@@ -121,6 +137,9 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
           onRestore={(name) => setRestore({ archiveName: name, items: [{ path: versionsOf.path, folder: versionsOf.kind === 'folder', name: versionsOf.name }] })}
         />
       )}
+      <div className="browse-panes">
+      <FolderTree repositoryId={repositoryId} archiveName={archiveName} path={history.path} onOpen={history.go} retryKey={state.status === 'ready' ? state.source : state.status} />
+      <div className="browse-contents">
       {state.status === 'loading' && <p className="muted" role="status">Loading…</p>}
       {state.status === 'indexing' && <p className="muted">This archive is being read for the first time; its folders appear when that is done.</p>}
       {state.status === 'missing' && (
@@ -158,6 +177,8 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
           refocus={refocus}
         />
       )}
+      </div>
+      </div>
       {restore && <RestoreDialog repositoryId={repositoryId} request={restore} onClose={() => setRestore(null)} />}
     </div>
   );

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../electron/core/api/contract';
 import { formatCount } from '../../../electron/core/format';
 import { cairn, describeError } from '../../bridge';
 import { useEvent } from '../../hooks/use-invoke';
-import { RestoreSummary } from './restore-summary';
+import { placedIn, RestoreSummary } from './restore-summary';
 
 type Conflict = 'keep-both' | 'skip' | 'overwrite';
 type Phase = { step: 'ask' } | { step: 'running' } | { step: 'done'; result: MethodOutput<'restore.start'> } | { step: 'failed'; error: string };
@@ -20,6 +20,9 @@ const conflictChoices: readonly { value: Conflict; label: string; help: string }
   { value: 'overwrite', label: 'Overwrite', help: 'Existing files are replaced by the archive’s copy. Their current content is lost.' },
 ];
 
+/** borg's progress line starts with its own percentage, already shown in front of it. */
+const withoutPercent = (message: string) => message.replace(/^\s*\d+(\.\d+)?\s*%\s*/, '');
+
 const newRestoreId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
@@ -34,6 +37,7 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
   const [phase, setPhase] = useState<Phase>({ step: 'ask' });
   const [progress, setProgress] = useState<{ percent: number | null; message: string | null }>({ percent: null, message: null });
   const [pickError, setPickError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const restoreId = useRef(newRestoreId());
 
   useEffect(() => {
@@ -59,6 +63,7 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
 
   const start = async () => {
     setPhase({ step: 'running' });
+    setCancelling(false);
     setProgress({ percent: null, message: null });
     try {
       const result = await cairn().invoke('restore.start', {
@@ -76,7 +81,10 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
     restoreId.current = newRestoreId();
   };
 
-  const cancel = () => void cairn().invoke('restore.cancel', { restoreId: restoreId.current }).catch(() => undefined);
+  const cancel = () => {
+    setCancelling(true);
+    void cairn().invoke('restore.cancel', { restoreId: restoreId.current }).catch(() => undefined);
+  };
   const count = request.items.length;
   const what = count === 1 ? `“${request.items[0]?.name ?? ''}”` : `${formatCount(count)} items`;
 
@@ -105,6 +113,9 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
               <input type="radio" name="restore-target" checked={target === 'folder'} disabled={folder === null} onChange={() => setTarget('folder')} />
               {folder ? <span className="wrap">Into {folder}</span> : 'Another folder'}
             </label>
+            {folder && target === 'folder' && (
+              <p className="muted wrap">With the folders they were in, so they land in {placedIn(folder, request.items.map((item) => item.path))}.</p>
+            )}
             <button type="button" onClick={() => void pick()}>{folder ? 'Choose another folder…' : 'Choose a folder…'}</button>
             {pickError && <p className="field-error" role="alert">{pickError}</p>}
           </fieldset>
@@ -134,11 +145,11 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
             <progress max={100} value={progress.percent ?? undefined} />
             <p className="progress-text">
               {progress.percent === null ? 'Preparing…' : `${Math.floor(progress.percent)} %`}
-              {progress.message ? ` · ${progress.message}` : ''}
+              {progress.message ? ` · ${withoutPercent(progress.message)}` : ''}
             </p>
           </div>
           <div className="actions">
-            <button type="button" onClick={cancel}>Cancel restore</button>
+            <button type="button" disabled={cancelling} onClick={cancel}>{cancelling ? 'Cancelling…' : 'Cancel restore'}</button>
           </div>
         </>
       )}
@@ -155,7 +166,7 @@ export function RestoreDialog({ repositoryId, request, onClose }: { repositoryId
       )}
       {phase.step === 'done' && (
         <>
-          <RestoreSummary result={phase.result} />
+          <RestoreSummary result={phase.result} archivePaths={request.items.map((item) => item.path)} />
           <div className="actions">
             <button type="button" className="primary" autoFocus onClick={onClose}>Done</button>
           </div>

@@ -1,10 +1,25 @@
 import type { MethodOutput } from '../../../electron/core/api/contract';
 import { formatCount } from '../../../electron/core/format';
 
+/**
+ * The folder a restore into `destination` puts the selection in: borg recreates each item's folders
+ * from the archive under the chosen folder, so the files are further down than the folder picked.
+ */
+export function placedIn(destination: string, archivePaths: readonly string[]): string {
+  const parents = archivePaths.map((path) => path.split('/').filter((p) => p !== '').slice(0, -1));
+  const first = parents[0] ?? [];
+  let length = 0;
+  while (length < first.length && parents.every((parts) => parts[length] === first[length])) length++;
+  return [destination.replace(/\/+$/, ''), ...first.slice(0, length)].join('/') || '/';
+}
+
 /** What a restore did: restored N, skipped M, failed K with the reasons, and the renamed copies. */
-export function RestoreSummary({ result }: { result: MethodOutput<'restore.start'> }) {
+export function RestoreSummary({ result, archivePaths }: { result: MethodOutput<'restore.start'>; archivePaths: readonly string[] }) {
   const failed = result.failed.length;
   const tone = result.cancelled || failed > 0 ? 'warning' : 'ok';
+  // borg's note that it was stopped says nothing the heading does not.
+  const messages = result.cancelled ? result.messages.filter((m) => !/^Received SIG[A-Z]+\.?$/.test(m.trim())) : result.messages;
+  const where = result.destination === '/' ? 'Back to where they were.' : `Into ${archivePaths.length > 0 ? placedIn(result.destination, archivePaths) : result.destination}`;
   return (
     <div className={`notice ${tone} restore-summary`} role="status" aria-live="polite">
       <p>
@@ -12,7 +27,11 @@ export function RestoreSummary({ result }: { result: MethodOutput<'restore.start
         Restored {formatCount(result.restored)}, skipped {formatCount(result.skipped.length)}, failed {formatCount(failed)}
         {result.overwritten.length > 0 ? `, overwrote ${formatCount(result.overwritten.length)}` : ''}.
       </p>
-      <p className="muted wrap">{result.destination === '/' ? 'Back to where they were.' : `Into ${result.destination}`}</p>
+      {result.cancelled && result.restored === 0 ? (
+        <p className="muted wrap">Nothing was restored, and no partly restored file was left behind.</p>
+      ) : (
+        <p className="muted wrap">{where}</p>
+      )}
       {result.keptBoth.length > 0 && (
         <details open={result.keptBoth.length <= 5}>
           <summary>Kept both ({formatCount(result.keptBoth.length)})</summary>
@@ -43,9 +62,9 @@ export function RestoreSummary({ result }: { result: MethodOutput<'restore.start
           </ul>
         </details>
       )}
-      {result.messages.length > 0 && (
+      {messages.length > 0 && (
         <ul className="restore-list muted">
-          {result.messages.map((m, i) => (
+          {messages.map((m, i) => (
             <li key={i} className="wrap">{m}</li>
           ))}
         </ul>
