@@ -252,11 +252,13 @@ export class BrowseService {
     },
   ): Promise<RestoreSummary> {
     const { config, repository } = await this.repository(repositoryId);
+    const expectedItems = await this.countSelection(repositoryId, options.archive, options.selection);
     return this.deps.engine.exclusive(repositoryId, async () => {
       try {
         return await restoreFromArchive(await this.deps.borg(), await this.deps.access(repository), {
           ...options,
           paths: [],
+          expectedItems,
           lockWait: config.settings.lockWaitSeconds,
         });
       } catch (error) {
@@ -265,6 +267,21 @@ export class BrowseService {
         throw error;
       }
     });
+  }
+
+  /** How many items a restore will write, from the archive's index; undefined when it is not indexed. */
+  private async countSelection(repositoryId: string, archiveName: string, selection: readonly SelectedPath[]): Promise<number | undefined> {
+    const index = await this.cache.open(repositoryId, archiveName);
+    if (!index) return undefined;
+    try {
+      if (selection.length === 0) return index.entryCount;
+      let count = 0;
+      // A selected file is one item; only folders need the index.
+      for (const { path, folder } of selection) count += folder ? await index.countUnder(path) : 1;
+      return count;
+    } finally {
+      await index.close();
+    }
   }
 
   /** Indexes the newest archive of every successful backup, in the background. Returns a stop function. */

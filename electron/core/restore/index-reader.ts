@@ -160,6 +160,27 @@ export class ArchiveIndex {
     return null;
   }
 
+  /** How many items the archive holds at a path: 1 for a file, a folder with all it holds, 0 when absent. */
+  async countUnder(path: string): Promise<number> {
+    const id = await this.lookup(path);
+    if (id === null) return 0;
+    let count = 0;
+    const pending = [id];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const record = await this.record(next);
+      // A folder the archive only implies is not an item of its own.
+      if (!ArchiveIndex.implied(record)) count += 1;
+      if (record.type !== 'd') continue;
+      const children = ArchiveIndex.childrenOf(record);
+      const records = await this.records(record.firstChild, children);
+      for (let k = 0; k < children; k++) {
+        if (records.readUInt8(k * RECORD_SIZE + 6) === 100 /* 'd' */) pending.push(record.firstChild + k);
+        else count += 1;
+      }
+    }
+    return count;
+  }
+
   /** The archive path of an entry. */
   async pathOf(id: number): Promise<string> {
     const parts: string[] = [];

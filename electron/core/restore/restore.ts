@@ -23,8 +23,12 @@ export interface RestoreOptions {
   onConflict: ConflictPolicy;
   lockWait?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Items the selection holds (from the archive's index): progress by count, without borg measuring the archive first. */
+  expectedItems?: number | undefined;
   onProgress?: ((percent: number | undefined, message: string | undefined) => void) | undefined;
 }
+
+const PROGRESS_EVERY_MS = 100;
 
 export interface RestoreSummary extends PlacementSummary {
   destination: string;
@@ -129,8 +133,15 @@ export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAcc
     if (selection.length > 0) privateDir = await mkdtemp(join(tmpdir(), 'cairn-patterns-'));
     const patterns = privateDir !== null ? selectionPatterns(selection) : [];
     const patternsFile = patterns.length > 0 && privateDir !== null ? await writePatternsFile(privateDir, patterns) : undefined;
+    // When the index says how many items the selection holds, progress counts the items borg lists
+    // as it extracts them; borg's own `--progress` first reads the whole archive once more to
+    // measure it (twice the time in a big archive), so it is only the fallback.
+    let listed = 0;
+    let lastReport = 0;
+    const expected = options.expectedItems;
+    const counted = expected !== undefined;
     const result = await runBorg(borg, {
-      args: extractArgs({ archive: options.archive, paths: privateDir !== null ? [] : archivePaths, patternsFile, progress: true, lockWait: options.lockWait }),
+      args: extractArgs({ archive: options.archive, paths: privateDir !== null ? [] : archivePaths, patternsFile, list: counted, progress: !counted, lockWait: options.lockWait }),
       repository: access,
       cwd: staging,
       signal: options.signal,
@@ -140,6 +151,14 @@ export async function restoreFromArchive(borg: BorgBinary, access: RepositoryAcc
         if (event.type === 'progress_percent' && !event.finished) {
           options.onProgress?.(event.total ? (100 * (event.current ?? 0)) / event.total : undefined, event.message?.trim());
         }
+        if (event.type !== 'log_message' || event.name !== 'borg.output.list' || expected === undefined) return;
+        listed += 1;
+        const now = Date.now();
+        if (now - lastReport < PROGRESS_EVERY_MS && listed !== 1) return;
+        lastReport = now;
+        // An item is listed as its extraction starts: the ones before it are done.
+        const percent = expected > 0 ? Math.min(99.9, (100 * (listed - 1)) / expected) : undefined;
+        options.onProgress?.(percent, `${event.message} (${listed} of ${expected})`);
       },
     });
     const empty: PlacementSummary = { restored: 0, skipped: [], keptBoth: [], overwritten: [], failed: [] };

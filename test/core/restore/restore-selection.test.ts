@@ -2,6 +2,8 @@ import { lstat, mkdir, readdir, readFile, readlink, stat, writeFile } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BorgBinary, RepositoryAccess } from '../../../electron/core/borg/types.js';
+import { buildArchiveIndex } from '../../../electron/core/restore/build-index.js';
+import { ArchiveIndex } from '../../../electron/core/restore/index-reader.js';
 import { restoreFromArchive } from '../../../electron/core/restore/restore.js';
 import { selectionPatterns } from '../../../electron/core/restore/selection-patterns.js';
 import { BAD_BYTES_NAME, fileScopedDir, LONG_NAME, NEWLINE_NAME, oddArchive } from '../../support/restore-fixture.js';
@@ -86,6 +88,29 @@ describe('restoring a selection with borg extract', () => {
     // A read-only disk, which stops root too, is in restore-failures.test.ts.
     if (process.getuid?.() !== 0) await expect(restoring).rejects.toThrow(/permission to write there/);
     else expect((await restoring).restored).toBe(1);
+  });
+
+  it('counts progress by the items borg lists when the index says how many the selection holds', async () => {
+    const built = join(tempDir(), 'a1.idx');
+    await buildArchiveIndex(borg, access, { archive: 'a1', file: built });
+    const index = await ArchiveIndex.open(built);
+    // src/docs and all it holds: report, sub, sub/deep, the odd names, the link and both hard links.
+    const expectedItems = await index.countUnder(docs);
+    await index.close();
+    expect(expectedItems).toBe(11);
+    const told: { percent: number | undefined; message: string | undefined }[] = [];
+    const summary = await restoreFromArchive(borg, access, {
+      archive: 'a1',
+      paths: [],
+      selection: [{ path: docs, folder: true }],
+      target: tempDir(),
+      onConflict: 'keep-both',
+      expectedItems,
+      onProgress: (percent, message) => told.push({ percent, message }),
+    });
+    expect(summary.failed).toEqual([]);
+    expect(told[0]).toEqual({ percent: 0, message: `${docs} (1 of 11)` });
+    expect(told.every((t) => t.percent !== undefined && t.percent < 100)).toBe(true);
   });
 
   it('when cancelled, leaves no file under its final name and no staging folder', async () => {
