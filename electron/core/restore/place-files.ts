@@ -61,10 +61,16 @@ async function move(from: BytePath, to: BytePath): Promise<void> {
 }
 
 async function countFiles(path: BytePath): Promise<number> {
-  const info = await lstat(path);
-  if (!info.isDirectory()) return 1;
+  if (!(await lstat(path)).isDirectory()) return 1;
+  return countInFolder(path);
+}
+
+/** Files (and links) under a folder: the entry types come with the listing, so only folders cost a call. */
+async function countInFolder(path: BytePath): Promise<number> {
   let count = 0;
-  for (const name of await readdir(path, { encoding: 'buffer' })) count += await countFiles(child(path, name));
+  for (const entry of await readdir(path, { encoding: 'buffer', withFileTypes: true })) {
+    count += entry.isDirectory() ? await countInFolder(child(path, entry.name)) : 1;
+  }
   return count;
 }
 
