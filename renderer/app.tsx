@@ -73,7 +73,7 @@ function Screen({ route, navigate, onSetupDone }: { route: Route; navigate: (rou
     case 'archives':
       return <ArchivesView navigate={navigate} repositoryId={route.repositoryId} jobId={route.jobId} />;
     case 'browse':
-      return <BrowseView key={`${route.repositoryId}/${route.archiveName}`} navigate={navigate} repositoryId={route.repositoryId} archiveName={route.archiveName} path={route.path} />;
+      return <BrowseView key={`${route.repositoryId}/${route.archiveName}`} navigate={navigate} repositoryId={route.repositoryId} archiveName={route.archiveName} path={route.path} highlight={route.highlight} />;
     case 'logs':
       return <LogsView navigate={navigate} jobId={route.jobId} runId={route.runId} />;
     case 'settings':

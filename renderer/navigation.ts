@@ -8,7 +8,8 @@ export type Route =
   | { view: 'repositories'; id?: string }
   | { view: 'jobs'; id?: string }
   | { view: 'archives'; repositoryId?: string; jobId?: string }
-  | { view: 'browse'; repositoryId: string; archiveName: string; path?: string }
+  /** `highlight`: an entry of `path` to show focused (a search hit, a changed path). */
+  | { view: 'browse'; repositoryId: string; archiveName: string; path?: string; highlight?: string }
   | { view: 'logs'; jobId?: string; runId?: string }
   | { view: 'settings' };
 

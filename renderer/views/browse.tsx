@@ -13,6 +13,7 @@ import { OpenActions } from './browse/open-actions';
 import { RestoreDialog, type RestoreRequest } from './browse/restore-dialog';
 import { SearchPanel } from './browse/search-panel';
 import { PAGE_SIZE, useFolder, type FolderSort, type SortKey } from './browse/use-folder';
+import { useOpenItem } from './browse/use-open-item';
 import { VersionsPanel } from './browse/versions-panel';
 
 type Picked = { path: string; folder: boolean; name: string; entry: FolderEntryRow };
@@ -21,27 +22,41 @@ type Picked = { path: string; folder: boolean; name: string; entry: FolderEntryR
  * An archive as a folder tree: breadcrumb, back/forward, a sortable (paged, windowed) listing with
  * keyboard navigation and multi-select, search, a path's versions, and restore.
  */
-export function BrowseView({ navigate, repositoryId, archiveName, path: initialPath }: { navigate: Navigate; repositoryId: string; archiveName: string; path?: string | undefined }) {
+export function BrowseView({
+  navigate,
+  repositoryId,
+  archiveName,
+  path: initialPath,
+  highlight: initialHighlight,
+}: {
+  navigate: Navigate;
+  repositoryId: string;
+  archiveName: string;
+  path?: string | undefined;
+  highlight?: string | undefined;
+}) {
   const history = useFolderHistory(initialPath ?? '');
   const [sort, setSort] = useState<FolderSort>({ key: 'name', descending: false });
   const folder = useFolder(repositoryId, archiveName, history.path, sort);
   const [selected, setSelected] = useState<ReadonlyMap<string, Picked>>(new Map());
   const [focusIndex, setFocusIndex] = useState(0);
-  const [highlight, setHighlight] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(initialHighlight ?? null);
   const [versionsOf, setVersionsOf] = useState<FolderEntryRow | null>(null);
   const [restore, setRestore] = useState<RestoreRequest | null>(null);
   const anchor = useRef<number | null>(null);
-  const refocus = useRef(false);
+  const refocus = useRef(initialHighlight !== undefined);
+  const focusedHighlight = useRef<string | null>(null); // the highlight whose row got the focus
   const archives = useInvoke('archives.list', { repositoryId });
   const archive = archives.status === 'ready' ? archives.data.archives.find((a) => a.name === archiveName) : undefined;
   const [comparing, setComparing] = useState(false);
-  // A search result or a changed path: in this archive, its folder with the entry highlighted; in another, that archive at its folder.
+  // A search result or a changed path: its folder with the entry highlighted, in this archive or in the one holding it.
   const reveal = (name: string, path: string) => {
     if (name !== archiveName) {
-      navigate({ view: 'browse', repositoryId, archiveName: name, path: parentOf(path) });
+      navigate({ view: 'browse', repositoryId, archiveName: name, path: parentOf(path), highlight: path });
       return;
     }
     setHighlight(path);
+    focusedHighlight.current = null;
     refocus.current = true;
     history.go(parentOf(path));
   };
@@ -52,13 +67,19 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
     anchor.current = null;
   }, [history.path, sort]);
 
-  // A search result revealed in its folder: focus its row once its page is here.
+  // A search result revealed in its folder: focus its row once its page is here (once: pages that
+  // load later as the user scrolls must not pull the focus back).
   const { pages } = folder;
   useEffect(() => {
-    if (highlight === null) return;
+    if (highlight === null || focusedHighlight.current === highlight) return;
     for (const [page, entries] of pages) {
       const i = entries.findIndex((e) => e.path === highlight);
-      if (i >= 0) return setFocusIndex(page * PAGE_SIZE + i);
+      if (i >= 0) {
+        focusedHighlight.current = highlight;
+        // The table may already have focused the first row in this commit: move the focus once more.
+        refocus.current = true;
+        return setFocusIndex(page * PAGE_SIZE + i);
+      }
     }
   }, [highlight, pages]);
 
@@ -87,7 +108,18 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
     });
   }, []);
   const isSelected = useCallback((path: string) => selected.has(path), [selected]);
-  const open = useCallback((entry: FolderEntryRow) => history.go(entry.path), [history]);
+  const opener = useOpenItem(repositoryId, archiveName);
+  // Read through a ref so that `open` stays the same function and the memoized rows do not redraw.
+  const openFile = useRef(opener.run);
+  openFile.current = opener.run;
+  // A folder opens in place; a file with its app, as in a file manager.
+  const open = useCallback(
+    (entry: FolderEntryRow) => {
+      if (entry.kind === 'folder') history.go(entry.path);
+      else if (entry.kind === 'file') openFile.current('open', entry.path);
+    },
+    [history],
+  );
   const onSort = useCallback((key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'size' || key === 'mtime' })), []);
   const picked = useMemo(() => [...selected.values()], [selected]);
   const single = picked.length === 1 ? picked[0] : undefined;
@@ -115,7 +147,7 @@ export function BrowseView({ navigate, repositoryId, archiveName, path: initialP
           Restore…
         </button>
         <button type="button" disabled={!single} onClick={() => single && setVersionsOf(single.entry)}>Versions</button>
-        <OpenActions repositoryId={repositoryId} archiveName={archiveName} item={single} folderPath={history.path} fuse={state.status === 'ready' || state.status === 'indexing' ? state.fuse : null} />
+        <OpenActions opener={opener} item={single} folderPath={history.path} fuse={state.status === 'ready' || state.status === 'indexing' ? state.fuse : null} />
         <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare with…</button>
         {picked.length > 0 && <button type="button" className="link" onClick={() => setSelected(new Map())}>Clear selection</button>}
       </div>

@@ -52,14 +52,24 @@ describe('opening files of an archive', () => {
     expect(await readdir(folder)).toContain('photo.bin');
     await app.screenshot('browse open from mount');
 
+    // As in a file manager: a double-click on a file's row opens it, and so does Enter on its focused row.
+    const photoRow = rows(page).filter({ hasText: 'photo.bin' });
+    await photoRow.locator('td.num').dblclick();
+    await expect.poll(() => openedPaths(desktop.calls).length, { timeout: 60_000 }).toBe(3);
+    expect(openedPaths(desktop.calls)[2]).toBe(fromMount);
+    await photoRow.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openedPaths(desktop.calls).length, { timeout: 60_000 }).toBe(4);
+    expect(openedPaths(desktop.calls)[3]).toBe(fromMount);
+
     // Now as on a computer without FUSE: the next open extracts the file to a private folder.
     await core.browse.mounts.unmountAll();
     core.browse.fuse = { available: false, note: FUSE_MISSING_NOTE };
     await open.click();
     // An error would show as an alert: poll for either, so a failure names the core's words.
     const problem = page.locator('.open-error[role="alert"]');
-    await expect.poll(async () => (openedPaths(desktop.calls).length === 3 ? 'opened' : await problem.textContent({ timeout: 100 }).catch(() => 'waiting')), { timeout: 60_000 }).toBe('opened');
-    const copy = openedPaths(desktop.calls)[2] ?? '';
+    await expect.poll(async () => (openedPaths(desktop.calls).length === 5 ? 'opened' : await problem.textContent({ timeout: 100 }).catch(() => 'waiting')), { timeout: 60_000 }).toBe('opened');
+    const copy = openedPaths(desktop.calls)[4] ?? '';
     expect(copy.startsWith(`${previewsRootOf(core.paths.cacheDir)}/`)).toBe(true);
     expect((await readFile(copy)).equals(PHOTO)).toBe(true);
     await expect.poll(() => reveal.isDisabled()).toBe(true);

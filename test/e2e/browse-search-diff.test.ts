@@ -67,11 +67,13 @@ describe('search across archives and diff on the browse screen', () => {
     await app.screenshot('browse search all archives 480x360');
     await page.setViewportSize({ width: 1100, height: 750 });
 
-    // A hit of the older archive opens that archive at the file's folder.
+    // A hit of the older archive opens that archive at the file's folder, the file highlighted and focused.
     await group(names.older).getByRole('button', { name: `/${root}/notes/plan-old.txt` }).click();
     await expect.poll(() => page.locator('.browse-header h1').textContent()).toBe(names.older);
     await expect.poll(() => here(page), { timeout: 90_000 }).toBe('notes');
     await rows(page).filter({ hasText: 'plan-old.txt' }).waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator('table.browse-table tr.highlighted').getAttribute('data-path')).toBe(`${root}/notes/plan-old.txt`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe(`${root}/notes/plan-old.txt`);
 
     // Compare with the other archive (the only one): exactly what the second backup changed.
     await page.getByRole('button', { name: 'Compare with…' }).click();
@@ -96,6 +98,7 @@ describe('search across archives and diff on the browse screen', () => {
     await expect.poll(() => page.locator('.browse-header h1').textContent()).toBe(names.newer);
     await expect.poll(() => here(page), { timeout: 90_000 }).toBe('notes');
     await rows(page).filter({ hasText: 'plan-new.txt' }).waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator('table.browse-table tr.highlighted').getAttribute('data-path')).toBe(`${root}/notes/plan-new.txt`);
     await app.close();
   });
 });

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useRef, type MouseEvent } from 'react';
 import type { FolderEntryRow } from '../../../electron/core/api/contract';
 import { formatBytes } from '../../../electron/core/format';
 import { formatLocalTime } from '../archives/rows';
@@ -21,7 +21,8 @@ export function kindLabel(entry: FolderEntryRow): string {
 
 /**
  * One entry of the folder. Memoized: moving the focus or selecting re-renders two rows, not all.
- * Only the focused row is in the tab order (arrow keys move between rows).
+ * Only the focused row is in the tab order (arrow keys move between rows). A folder opens from its
+ * name, a file with a double-click.
  */
 export const FolderRow = memo(function FolderRow({
   entry,
@@ -43,6 +44,9 @@ export const FolderRow = memo(function FolderRow({
   onOpen: (entry: FolderEntryRow) => void;
 }) {
   const folder = entry.kind === 'folder';
+  // Clicks this row itself received: a double-click opens a file only when both clicks were its
+  // own, not when the first one opened a folder and this row then appeared under the pointer.
+  const clicks = useRef(0);
   return (
     <tr
       data-index={index}
@@ -56,8 +60,13 @@ export const FolderRow = memo(function FolderRow({
       }}
       onClick={(event: MouseEvent) => {
         if (event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement) return;
+        clicks.current += 1;
         onFocusRow(index);
         if (event.shiftKey || event.ctrlKey || event.metaKey) onToggle(index, event.shiftKey);
+      }}
+      onDoubleClick={(event: MouseEvent) => {
+        if (event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement) return;
+        if (entry.kind === 'file' && clicks.current >= 2) onOpen(entry);
       }}
     >
       <td className="check-cell">

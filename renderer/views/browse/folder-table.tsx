@@ -8,9 +8,9 @@ const COLUMNS = 5;
 
 /**
  * A folder's entries: sortable headers (the core sorts), checkboxes with shift-click ranges, and
- * the keyboard of a file manager (arrows, Home/End, Enter opens, Space selects, Backspace goes up,
- * Alt+Left/Right back and forward). Big folders render only the rows near the viewport and fetch
- * their pages as they come into view.
+ * the keyboard of a file manager (arrows, Home/End, Enter opens a folder or a file, Space selects,
+ * Backspace goes up, Alt+Left/Right back and forward). Big folders render only the rows near the
+ * viewport and fetch their pages as they come into view.
  */
 export function FolderTable({
   total,
@@ -98,6 +98,10 @@ export function FolderTable({
       case 'Enter': {
         const entry = entryAt(focusIndex);
         if (entry?.kind === 'folder') leave(() => onOpen(entry));
+        else if (entry?.kind === 'file') {
+          event.preventDefault();
+          onOpen(entry);
+        }
         return;
       }
       case ' ':

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { BrowseListing } from '../../../electron/core/api/contract';
-import { cairn, describeError } from '../../bridge';
+import type { OpenItem } from './use-open-item';
 
 /** What the actions apply to: the single selected item, if any. */
 export interface OpenTarget {
@@ -14,38 +13,10 @@ export interface OpenTarget {
  * the folder on screen). Both go through the archive's mount; without FUSE a file is opened from an
  * extracted copy and the file manager is off, its button saying why.
  */
-export function OpenActions({
-  repositoryId,
-  archiveName,
-  item,
-  folderPath,
-  fuse,
-}: {
-  repositoryId: string;
-  archiveName: string;
-  item: OpenTarget | undefined;
-  folderPath: string;
-  fuse: BrowseListing['fuse'] | null;
-}) {
-  const [busy, setBusy] = useState<'open' | 'reveal' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // An open can find that FUSE is missing before the listing says so (FUSE never comes back in a run).
-  const [learned, setLearned] = useState<BrowseListing['fuse'] | null>(null);
+export function OpenActions({ opener, item, folderPath, fuse }: { opener: OpenItem; item: OpenTarget | undefined; folderPath: string; fuse: BrowseListing['fuse'] | null }) {
+  const { busy, error, learnedFuse: learned, run } = opener;
   const noFuse = fuse?.available === false || learned?.available === false;
   const note = learned?.note ?? fuse?.note ?? null;
-
-  const run = async (how: 'open' | 'reveal', path: string) => {
-    setBusy(how);
-    setError(null);
-    try {
-      await cairn().invoke('browse.openItem', { repositoryId, archiveName, path, how });
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(null);
-      cairn().invoke('browse.fuse', {}).then(setLearned, () => undefined);
-    }
-  };
 
   const canOpen = item !== undefined && !item.folder;
   const revealPath = item?.path ?? folderPath;
@@ -58,7 +29,7 @@ export function OpenActions({
         disabled={!canOpen || busy !== null}
         aria-busy={busy === 'open'}
         title={canOpen ? `Open ${item.name} with its app` : 'Select one file to open it'}
-        onClick={() => item && void run('open', item.path)}
+        onClick={() => item && run('open', item.path)}
       >
         {busy === 'open' ? 'Opening…' : 'Open'}
       </button>
@@ -68,7 +39,7 @@ export function OpenActions({
         aria-busy={busy === 'reveal'}
         title={noFuse ? (note ?? undefined) : `Show ${revealWhat} in the file manager`}
         aria-description={noFuse ? (note ?? undefined) : undefined}
-        onClick={() => void run('reveal', revealPath)}
+        onClick={() => run('reveal', revealPath)}
       >
         {busy === 'reveal' ? 'Opening…' : 'Show in file manager'}
       </button>
