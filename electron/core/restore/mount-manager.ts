@@ -43,7 +43,7 @@ export interface MountManagerOptions {
 
 /**
  * Every archive mount Cairn makes: recorded on disk, reused while in use, unmounted with
- * `borg umount` (signals leave a dead mount with pyfuse3) when idle, before a backup of the
+ * `borg umount` (signals leave a dead mount with pyfuse3) when idle and not in use, before a backup of the
  * repository (a mount's shared lock makes `borg create` fail), and at quit; mounts a crash left
  * behind are unmounted by cleanupStale at the next start.
  */
@@ -53,6 +53,7 @@ export class MountManager {
   /** Mount points being made or live, as written to the state file. */
   private readonly records = new Map<string, MountRecord>();
   private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
   private readonly idleMs: number;
 
   constructor(private readonly options: MountManagerOptions) {
@@ -120,15 +121,31 @@ export class MountManager {
     return [...this.live.values()].map((m) => m.record);
   }
 
-  /** Unmounts one archive; true when it was mounted. */
-  async unmount(repositoryId: string, archiveName: string): Promise<boolean> {
+  /**
+   * Unmounts one archive; true when it was unmounted. `gently` (the idle timer): a mount still in
+   * use, a file open in it by the app that opened it or a shell inside it, stays (borg umount fails
+   * with "busy" then); otherwise a busy mount is detached lazily, as a backup or quit needs it gone.
+   */
+  async unmount(repositoryId: string, archiveName: string, gently = false): Promise<boolean> {
     const key = this.key(repositoryId, archiveName);
     await this.pending.get(key)?.catch(() => undefined);
     const mount = this.live.get(key);
     if (!mount) return false;
-    this.live.delete(key);
-    await runBorg(mount.borg, { args: umountArgs(mount.record.mountpoint), repository: mount.access }).catch(() => undefined);
-    if ((await activeMountpoints()).has(mount.record.mountpoint)) await fuseUnmount(mount.record.mountpoint);
+    const umount = (): Promise<unknown> => runBorg(mount.borg, { args: umountArgs(mount.record.mountpoint), repository: mount.access }).catch(() => undefined);
+    if (gently) {
+      // Tried while still listed, so that a mount in use stays exactly as it was.
+      await umount();
+      if ((await activeMountpoints()).has(mount.record.mountpoint)) {
+        mount.lastUsed = Date.now();
+        return false;
+      }
+      if (this.live.get(key) !== mount) return false; // an unmountAll meanwhile finishes it
+      this.live.delete(key);
+    } else {
+      this.live.delete(key);
+      await umount();
+      if ((await activeMountpoints()).has(mount.record.mountpoint)) await fuseUnmount(mount.record.mountpoint);
+    }
     await mount.exited.catch(() => undefined); // `borg mount -f` exits 0 once unmounted
     await rmdir(mount.record.mountpoint).catch(() => undefined);
     this.records.delete(mount.record.mountpoint);
@@ -166,10 +183,18 @@ export class MountManager {
     return cleaned;
   }
 
-  /** Unmounts what was not used for idleMs. */
+  /** Unmounts what was not used for idleMs, unless something still has it open (tried again later). */
   async unmountIdle(now = Date.now()): Promise<void> {
-    const idle = [...this.live.values()].filter((m) => now - m.lastUsed >= this.idleMs).map((m) => m.record);
-    await Promise.all(idle.map((r) => this.unmount(r.repositoryId, r.archiveName)));
+    // One sweep at a time: a borg umount takes longer than the timer's period, and a sweep that saw
+    // no mounts while another had one out for unmounting would stop the timer for good.
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      const idle = [...this.live.values()].filter((m) => now - m.lastUsed >= this.idleMs).map((m) => m.record);
+      await Promise.all(idle.map((r) => this.unmount(r.repositoryId, r.archiveName, true)));
+    } finally {
+      this.sweeping = false;
+    }
     if (this.live.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;

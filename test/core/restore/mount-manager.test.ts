@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeMountpoints, MountManager } from '../../../electron/core/restore/mount-manager.js';
@@ -26,6 +26,15 @@ async function setup(idleMs?: number) {
   return { root, borg, access, manager, options };
 }
 
+/** Waits (up to 20 s) until the idle timer has unmounted `mountpoint` and the manager let it go. */
+async function waitForUnmount(manager: MountManager, mountpoint: string): Promise<void> {
+  const gone = async () => !(await activeMountpoints()).has(mountpoint) && manager.list().length === 0;
+  const deadline = Date.now() + 20_000;
+  while (!(await gone()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect((await activeMountpoints()).has(mountpoint)).toBe(false);
+  expect(manager.list()).toEqual([]);
+}
+
 describe('MountManager (real borg mount and FUSE)', () => {
   it('mounts an archive once, records it, and unmounts it when idle', async () => {
     const { borg, access, manager, options } = await setup(500);
@@ -33,10 +42,23 @@ describe('MountManager (real borg mount and FUSE)', () => {
     expect(await manager.mount(borg, access, 'repo', 'a1')).toBe(mountpoint);
     expect(await readdir(join(mountpoint, 'src/docs'))).toEqual(['a.txt']);
     expect(JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(options.stateFile, 'utf8')))).toMatchObject([{ mountpoint, archiveName: 'a1' }]);
-    const deadline = Date.now() + 20_000;
-    while ((await activeMountpoints()).has(mountpoint) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect((await activeMountpoints()).has(mountpoint)).toBe(false);
-    expect(manager.list()).toEqual([]);
+    await waitForUnmount(manager, mountpoint);
+  });
+
+  it('keeps an idle mount while a file in it is open (an app showing it), and unmounts it once closed', async () => {
+    const { borg, access, manager } = await setup(300);
+    const mountpoint = await manager.mount(borg, access, 'repo', 'a1');
+    const file = await open(join(mountpoint, 'src/docs/a.txt'), 'r');
+    try {
+      // Several idle checks pass (every 250 ms, each trying borg umount): the open file keeps it.
+      await new Promise((r) => setTimeout(r, 4_000));
+      expect((await activeMountpoints()).has(mountpoint)).toBe(true);
+      expect(manager.list().map((m) => m.mountpoint)).toEqual([mountpoint]);
+      expect((await file.read(Buffer.alloc(1), 0, 1, 0)).bytesRead).toBe(1);
+    } finally {
+      await file.close();
+    }
+    await waitForUnmount(manager, mountpoint);
   });
 
   it('unmounts what a crashed run left, from the recorded mount points', async () => {
