@@ -43,9 +43,9 @@ export interface MountManagerOptions {
 
 /**
  * Every archive mount Cairn makes: recorded on disk, reused while in use, unmounted with
- * `borg umount` (signals leave a dead mount with pyfuse3) when idle and not in use, before a backup of the
- * repository (a mount's shared lock makes `borg create` fail), and at quit; mounts a crash left
- * behind are unmounted by cleanupStale at the next start.
+ * `borg umount` (signals leave a dead mount with pyfuse3) when idle and no file of it is open,
+ * before a backup of the repository (a mount's shared lock makes `borg create` fail), and at quit;
+ * mounts a crash left behind are unmounted by cleanupStale at the next start.
  */
 export class MountManager {
   private readonly live = new Map<string, LiveMount>();
