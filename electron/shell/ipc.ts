@@ -25,7 +25,7 @@ export function setupIpc(makeContext: (emit: EmitToWindow) => RouterContext, win
   const stopForwarding = forwardEvents(context, emit);
   return () => {
     ipcMain.removeHandler(channels.invoke);
-    stopForwarding();
+    void stopForwarding();
   };
 }
 

@@ -94,7 +94,7 @@ export function testRouter(options: { root?: string; chosen?: Partial<Record<Fol
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
   };
   // As the shell does for the window: the engine's and the index builds' events reach `events` too.
-  const stopForwarding = options.forwardEngineEvents === true ? forwardEvents(context, context.emit) : () => undefined;
+  const stopForwarding = options.forwardEngineEvents === true ? forwardEvents(context, context.emit) : async () => undefined;
   return {
     context,
     core,
@@ -103,6 +103,6 @@ export function testRouter(options: { root?: string; chosen?: Partial<Record<Fol
     configChanges: () => changes,
     root,
     invoke: async (method, input) => (await handleRequest(context, method, input)) as MethodOutput<typeof method>,
-    stopForwarding,
+    stopForwarding: () => void stopForwarding(),
   };
 }

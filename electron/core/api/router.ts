@@ -66,8 +66,9 @@ function forTheUser(error: unknown): unknown {
 /**
  * Forwards the engine's events to the window, shaped and checked by the contract, and re-measures
  * a repository after each run (archive count, sizes) so the dashboard never runs borg to show them.
+ * The returned stop resolves once the measurements already started have been saved.
  */
-export function forwardEvents(context: RouterContext, send: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void {
+export function forwardEvents(context: RouterContext, send: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => Promise<void> {
   const stats = RepositoryStats.of(context.core).follow(context.core.engine, (repositoryId) => send('repository.stats', { repositoryId }));
   const stopForwarding = context.core.engine.subscribe((event) => {
     if (event.type === 'run.queued') send('run.state', { jobId: event.jobId, state: 'queued' });
@@ -81,5 +82,6 @@ export function forwardEvents(context: RouterContext, send: <E extends EventName
     stopForwarding();
     stats.stop();
     stopIndexEvents();
+    return stats.settled();
   };
 }

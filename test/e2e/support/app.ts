@@ -129,6 +129,9 @@ export async function startApp(browser: Browser, options: OpenAppOptions = {}): 
     // As the app does on quit: index builds stop and archive mounts are unmounted before the folders go.
     await core.browse.shutdown();
     await browserContext.close().catch(() => undefined);
+    // A request still being served (an archive listing running borg) would write into the cache
+    // folder after it was removed, leaving it behind.
+    await bridge?.settled(60_000);
     rmSync(rootDir, { recursive: true, force: true });
   };
   try {

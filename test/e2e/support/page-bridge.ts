@@ -70,22 +70,37 @@ export interface PageBridge {
   flush(): Promise<void>;
   /** Every request the page made, in order (method and input as received). */
   requests: { method: unknown; input: unknown }[];
-  /** Stops forwarding; later events are dropped, as for a closed window. */
+  /** Stops forwarding; later events are dropped and later requests refused, as for a closed window. */
   stop(): void;
+  /**
+   * Resolves when the requests still being served and the repository measurements started after
+   * runs have finished (or after `timeoutMs`): they write the core's cache, which must happen
+   * before the test removes the folders.
+   */
+  settled(timeoutMs: number): Promise<void>;
 }
 
 /** Installs window.cairn in `page`; call before the first navigation, then connect() a context. */
 export async function installBridge(page: Page): Promise<PageBridge> {
   let stopped = false;
   let context: RouterContext | null = null;
-  let unsubscribe: (() => void) | null = null;
+  let unsubscribe: (() => Promise<void>) | null = null;
+  let forwardingDone: Promise<void> = Promise.resolve();
   let queue: Promise<void> = Promise.resolve();
   const requests: { method: unknown; input: unknown }[] = [];
+  const serving = new Set<Promise<unknown>>();
   await page.exposeBinding(BINDING, async (_source, method: unknown, input: unknown): Promise<Answer> => {
     requests.push({ method, input });
     try {
       if (!context) throw new Error('The e2e bridge has no core connected yet.');
-      return { ok: true, value: await handleRequest(context, method, input) };
+      if (stopped) throw new Error('The window is closed.');
+      const answer = handleRequest(context, method, input);
+      serving.add(answer);
+      try {
+        return { ok: true, value: await answer };
+      } finally {
+        serving.delete(answer);
+      }
     } catch (error) {
       return { ok: false, message: electronMessage(error) };
     }
@@ -112,15 +127,21 @@ export async function installBridge(page: Page): Promise<PageBridge> {
     send,
     connect(next) {
       context = next;
-      unsubscribe?.();
+      void unsubscribe?.();
       unsubscribe = forwardEvents(next, send);
     },
     flush: () => queue,
     requests,
     stop() {
       stopped = true;
-      unsubscribe?.();
+      forwardingDone = unsubscribe?.() ?? Promise.resolve();
       unsubscribe = null;
+    },
+    async settled(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.allSettled([...serving, forwardingDone]), timeout]);
+      clearTimeout(timer);
     },
   };
 }
