@@ -22,6 +22,8 @@ interface LiveMount {
   access: RepositoryAccess;
   exited: Promise<BorgRunResult>;
   lastUsed: number;
+  /** Set while the idle timer tries to unmount it: resolves true when it stayed (in use). */
+  closing?: Promise<boolean> | undefined;
 }
 
 /** The mount points the kernel has now (from /proc/self/mountinfo, octal escapes decoded). */
@@ -68,6 +70,8 @@ export class MountManager {
   mount(borg: BorgBinary, access: RepositoryAccess, repositoryId: string, archiveName: string, lockWait?: number): Promise<string> {
     const key = this.key(repositoryId, archiveName);
     const existing = this.live.get(key);
+    // Being tried for an idle unmount: reuse it if it stays, mount again if it went.
+    if (existing?.closing) return existing.closing.then(() => this.mount(borg, access, repositoryId, archiveName, lockWait));
     if (existing) {
       existing.lastUsed = Date.now();
       return Promise.resolve(existing.record.mountpoint);
@@ -111,7 +115,7 @@ export class MountManager {
   /** Marks a mount as used now (it is unmounted only when idle). */
   touch(repositoryId: string, archiveName: string): string | null {
     const mount = this.live.get(this.key(repositoryId, archiveName));
-    if (!mount) return null;
+    if (!mount || mount.closing) return null; // the caller mounts, which waits for the attempt
     mount.lastUsed = Date.now();
     return mount.record.mountpoint;
   }
@@ -134,13 +138,15 @@ export class MountManager {
     const umount = (): Promise<unknown> => runBorg(mount.borg, { args: umountArgs(mount.record.mountpoint), repository: mount.access }).catch(() => undefined);
     if (gently) {
       // Tried while still listed, so that a mount in use stays exactly as it was.
-      await umount();
-      if ((await activeMountpoints()).has(mount.record.mountpoint)) {
-        mount.lastUsed = Date.now();
-        return false;
-      }
-      if (this.live.get(key) !== mount) return false; // an unmountAll meanwhile finishes it
-      this.live.delete(key);
+      mount.closing = (async () => {
+        await umount();
+        const stayed = (await activeMountpoints()).has(mount.record.mountpoint);
+        if (stayed) mount.lastUsed = Date.now();
+        else if (this.live.get(key) === mount) this.live.delete(key);
+        return stayed;
+      })().finally(() => (mount.closing = undefined));
+      if (await mount.closing) return false;
+      if (!this.records.has(mount.record.mountpoint)) return false; // an unmountAll meanwhile finished it
     } else {
       this.live.delete(key);
       await umount();

@@ -61,6 +61,20 @@ describe('MountManager (real borg mount and FUSE)', () => {
     await waitForUnmount(manager, mountpoint);
   });
 
+  it('never hands out a mount the idle timer is taking down: asking waits, then mounts again', async () => {
+    const { borg, access, manager } = await setup(60_000);
+    const first = await manager.mount(borg, access, 'repo', 'a1');
+    const sweep = manager.unmountIdle(Date.now() + 60_000);
+    await new Promise((r) => setImmediate(r)); // the sweep has started its borg umount
+    expect(manager.touch('repo', 'a1')).toBeNull();
+    const again = await manager.mount(borg, access, 'repo', 'a1');
+    await sweep;
+    expect(again).not.toBe(first);
+    expect((await activeMountpoints()).has(first)).toBe(false);
+    expect(await readdir(join(again, 'src/docs'))).toEqual(['a.txt']);
+    expect(manager.list().map((m) => m.mountpoint)).toEqual([again]);
+  });
+
   it('unmounts what a crashed run left, from the recorded mount points', async () => {
     const { borg, access, manager, options } = await setup();
     const mountpoint = await manager.mount(borg, access, 'repo', 'a1');
