@@ -2,8 +2,14 @@ import { createRequire } from 'node:module';
 
 type Keytar = typeof import('keytar');
 
-/** The keychain service name; the account is the repository id. */
-export const KEYCHAIN_SERVICE = 'Cairn';
+/**
+ * The keychain service name; the account is the repository id. `CAIRN_KEYCHAIN_SERVICE` picks
+ * another, for a second set-up (with its own CAIRN_CONFIG_DIR) whose repository ids may repeat
+ * the first one's; the tests give each test file its own.
+ */
+export function keychainService(): string {
+  return process.env.CAIRN_KEYCHAIN_SERVICE || 'Cairn';
+}
 
 /** How long a keychain call may take: a locked keyring waiting for an unlock prompt must not hang a backup. */
 const CALL_TIMEOUT_MS = 20_000;
@@ -31,18 +37,18 @@ function loadKeytar(): Keytar {
 
 /** The passphrase stored for a repository, or null when there is none. */
 export async function getPassphrase(repositoryId: string): Promise<string | null> {
-  return call('read the passphrase from', (k) => k.getPassword(KEYCHAIN_SERVICE, repositoryId));
+  return call('read the passphrase from', (k) => k.getPassword(keychainService(), repositoryId));
 }
 
 /** Stores (or replaces) a repository's passphrase in the OS keychain. */
 export async function setPassphrase(repositoryId: string, passphrase: string): Promise<void> {
   if (passphrase === '') throw new RangeError('A passphrase must not be empty');
-  await call('store the passphrase in', (k) => k.setPassword(KEYCHAIN_SERVICE, repositoryId, passphrase));
+  await call('store the passphrase in', (k) => k.setPassword(keychainService(), repositoryId, passphrase));
 }
 
 /** Removes a repository's passphrase; false when there was none. */
 export async function deletePassphrase(repositoryId: string): Promise<boolean> {
-  return call('delete the passphrase from', (k) => k.deletePassword(KEYCHAIN_SERVICE, repositoryId));
+  return call('delete the passphrase from', (k) => k.deletePassword(keychainService(), repositoryId));
 }
 
 async function call<T>(action: string, run: (k: Keytar) => Promise<T>): Promise<T> {
