@@ -161,16 +161,25 @@ export class MountManager {
 
   /** Unmounts every archive of a repository (before a backup of it, or when it is removed). */
   async unmountRepository(repositoryId: string): Promise<void> {
-    const keys = [...new Set([...this.live.keys(), ...this.pending.keys()])].filter((k) => k.startsWith(`${repositoryId}\u0000`));
-    await Promise.all(keys.map((k) => this.unmount(repositoryId, k.slice(repositoryId.length + 1))));
+    await this.unmountWhere((key) => key.startsWith(`${repositoryId}\u0000`));
   }
 
-  /** Unmounts everything (window closed, quit). */
+  /** Unmounts everything (window closed, quit), mounts still being made included. */
   async unmountAll(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const all = [...this.live.values()].map((m) => m.record);
-    await Promise.all(all.map((r) => this.unmount(r.repositoryId, r.archiveName)));
+    await this.unmountWhere(() => true);
+  }
+
+  /** Unmounts the live and the pending mounts whose key passes `chosen` (unmount waits for a pending one). */
+  private async unmountWhere(chosen: (key: string) => boolean): Promise<void> {
+    const keys = [...new Set([...this.live.keys(), ...this.pending.keys()])].filter(chosen);
+    await Promise.all(
+      keys.map((key) => {
+        const [repositoryId = '', archiveName = ''] = key.split('\u0000');
+        return this.unmount(repositoryId, archiveName);
+      }),
+    );
   }
 
   /** Unmounts the mounts a previous run of Cairn recorded and left behind (it crashed or was killed). */

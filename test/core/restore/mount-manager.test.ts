@@ -75,6 +75,16 @@ describe('MountManager (real borg mount and FUSE)', () => {
     expect(manager.list().map((m) => m.mountpoint)).toEqual([again]);
   });
 
+  it('unmounts at quit a mount that was still being made (borg was reading the archive)', async () => {
+    const { borg, access, manager } = await setup();
+    const mounting = manager.mount(borg, access, 'repo', 'a1');
+    await new Promise((r) => setImmediate(r)); // borg mount has started
+    await manager.unmountAll();
+    const mountpoint = await mounting;
+    expect((await activeMountpoints()).has(mountpoint)).toBe(false);
+    expect(manager.list()).toEqual([]);
+  });
+
   it('unmounts what a crashed run left, from the recorded mount points', async () => {
     const { borg, access, manager, options } = await setup();
     const mountpoint = await manager.mount(borg, access, 'repo', 'a1');

@@ -129,9 +129,11 @@ export async function startApp(browser: Browser, options: OpenAppOptions = {}): 
     // As the app does on quit: index builds stop and archive mounts are unmounted before the folders go.
     await core.browse.shutdown();
     await browserContext.close().catch(() => undefined);
-    // A request still being served (an archive listing running borg) would write into the cache
-    // folder after it was removed, leaving it behind.
+    // A request still being served (an archive listing running borg, a mount for browsing) would
+    // write into the cache or mount after the folders went: let it finish, then shut down again
+    // for what it started.
     await bridge?.settled(60_000);
+    await core.browse.shutdown();
     rmSync(rootDir, { recursive: true, force: true });
   };
   try {
