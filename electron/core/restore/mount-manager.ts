@@ -55,7 +55,8 @@ export class MountManager {
   /** Mount points being made or live, as written to the state file. */
   private readonly records = new Map<string, MountRecord>();
   private timer: NodeJS.Timeout | undefined;
-  private sweeping = false;
+  /** The idle sweep under way, if any. */
+  private sweep: Promise<void> | undefined;
   private readonly idleMs: number;
 
   constructor(private readonly options: MountManagerOptions) {
@@ -164,11 +165,11 @@ export class MountManager {
     await this.unmountWhere((key) => key.startsWith(`${repositoryId}\u0000`));
   }
 
-  /** Unmounts everything (window closed, quit), mounts still being made included. */
+  /** Unmounts everything (window closed, quit), mounts still being made included; ends after an idle sweep under way. */
   async unmountAll(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.unmountWhere(() => true);
+    await Promise.all([this.sweep?.catch(() => undefined), this.unmountWhere(() => true)]);
   }
 
   /** Unmounts the live and the pending mounts whose key passes `chosen` (unmount waits for a pending one). */
@@ -202,13 +203,13 @@ export class MountManager {
   async unmountIdle(now = Date.now()): Promise<void> {
     // One sweep at a time: a borg umount takes longer than the timer's period, and a sweep that saw
     // no mounts while another had one out for unmounting would stop the timer for good.
-    if (this.sweeping) return;
-    this.sweeping = true;
+    if (this.sweep) return this.sweep;
+    const idle = [...this.live.values()].filter((m) => now - m.lastUsed >= this.idleMs).map((m) => m.record);
+    this.sweep = Promise.all(idle.map((r) => this.unmount(r.repositoryId, r.archiveName, true))).then(() => undefined);
     try {
-      const idle = [...this.live.values()].filter((m) => now - m.lastUsed >= this.idleMs).map((m) => m.record);
-      await Promise.all(idle.map((r) => this.unmount(r.repositoryId, r.archiveName, true)));
+      await this.sweep;
     } finally {
-      this.sweeping = false;
+      this.sweep = undefined;
     }
     if (this.live.size === 0 && this.timer) {
       clearInterval(this.timer);
